@@ -1,0 +1,13 @@
+package dev.squeeze.cluster;
+
+import java.nio.file.Path;
+
+/**
+ * An existing cluster to run experiments on instead of a throwaway k3s node.
+ *
+ * @param kubeconfig the kubeconfig file
+ * @param context    the context to use; {@code ""} for the kubeconfig's current context
+ * @param node       the node to put the hog on and observe; {@code ""} to let Squeeze pick the first Ready worker
+ */
+public record ExistingClusterSpec(Path kubeconfig, String context, String node) {
+}

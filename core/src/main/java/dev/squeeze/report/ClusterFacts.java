@@ -1,0 +1,27 @@
+package dev.squeeze.report;
+
+import java.util.List;
+
+/**
+ * What the experiment ran on, read back from the cluster (not just what was asked for).
+ *
+ * @param kind               {@code k3s} (a throwaway node started by Squeeze) or {@code existing}
+ * @param version            the kubelet/server version, such as {@code v1.34.1+k3s1}
+ * @param memoryModel        one line naming the memory model in force, such as
+ *                           {@code physical wall: cgroup v1 parent memory.limit_in_bytes=2Gi shared by k3s and pods}
+ *                           or {@code kubelet accounting only (no physical wall)}
+ * @param declaredBytes      the node size N the user declared, 0 on an existing cluster
+ * @param capacityBytes      Node status.capacity.memory
+ * @param allocatableBytes   Node status.allocatable.memory
+ * @param kubepodsLimitBytes the kubepods cgroup memory limit, {@code null} where it cannot be read
+ * @param evictionThresholdBytes the memory.available eviction threshold, 0 when memory eviction is off
+ * @param kubeletArgs        the kubelet arguments Squeeze passed
+ */
+public record ClusterFacts(String kind, String version, String node, String memoryModel, long declaredBytes,
+                           long capacityBytes, long allocatableBytes, Long kubepodsLimitBytes,
+                           long evictionThresholdBytes, List<String> kubeletArgs) {
+
+    public ClusterFacts {
+        kubeletArgs = List.copyOf(kubeletArgs);
+    }
+}

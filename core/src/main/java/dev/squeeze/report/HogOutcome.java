@@ -1,0 +1,17 @@
+package dev.squeeze.report;
+
+import java.time.Instant;
+
+/**
+ * The hog's fate and how much of its target it delivered.
+ *
+ * @param reason        the kubelet's or kernel's words (event message, termination message), or {@code ""}
+ * @param at            when the fate was observed, {@code null} for {@link HogFate#SURVIVED}/{@link HogFate#NEVER_STARTED}
+ * @param targetBytes   what the hog was asked to fill
+ * @param peakBytes     the largest touched size it reported
+ * @param reachedTarget it reported touching its whole target
+ * @param restarts      container restarts of the hog pod
+ */
+public record HogOutcome(HogFate fate, String reason, Instant at, long targetBytes, long peakBytes,
+                         boolean reachedTarget, int restarts) {
+}

@@ -1,0 +1,42 @@
+package dev.squeeze.report;
+
+import java.time.Duration;
+
+/**
+ * What one probe attempt saw: a success with its latency, or a failure with the error as text.
+ *
+ * <pre>{@code
+ * ProbeOutcome o = ProbeOutcome.success(Duration.ofMillis(12), 200);
+ * if (o instanceof ProbeOutcome.Failure f) log(f.error());
+ * }</pre>
+ */
+public sealed interface ProbeOutcome {
+
+    Duration latency();
+
+    boolean ok();
+
+    static ProbeOutcome success(Duration latency, int status) {
+        return new Success(latency, status);
+    }
+
+    static ProbeOutcome failure(Duration latency, String error) {
+        return new Failure(latency, error);
+    }
+
+    /** The probe answered as healthy; {@code status} is the HTTP status (200 for {@code /readyz}). */
+    record Success(Duration latency, int status) implements ProbeOutcome {
+        @Override
+        public boolean ok() {
+            return true;
+        }
+    }
+
+    /** The probe failed: timeout, TLS handshake timeout, connection refused, non-2xx (as text). */
+    record Failure(Duration latency, String error) implements ProbeOutcome {
+        @Override
+        public boolean ok() {
+            return false;
+        }
+    }
+}

@@ -1,9 +1,15 @@
 package dev.squeeze.report;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One watched pod on one tick.
+ *
+ * <pre>{@code
+ * new PodSample(at, Phase.PRESSURE, "default", "web-6f7c-abc", PodRole.WORKLOAD, "Running", true, 0, null,
+ *         180L << 20, Map.of("app", "web"));
+ * }</pre>
  *
  * @param role            {@link PodRole} of the pod in the experiment
  * @param phase           the pod's status.phase (Pending, Running, Succeeded, Failed, Unknown)
@@ -12,7 +18,20 @@ import java.time.Instant;
  * @param lastTermination reason of the most recent container termination (OOMKilled, Error, ...) or status.reason
  *                        of the pod (Evicted), {@code null} if none
  * @param workingSetBytes the pod's memory working set from the kubelet, {@code null} if unknown
+ * @param labels          the pod's labels, so assertions can match the label selectors users write
+ *                        ({@code app=web}); empty when the probe did not record them
  */
 public record PodSample(Instant at, Phase phase, String namespace, String name, PodRole role, String podPhase,
-                        boolean ready, int restarts, String lastTermination, Long workingSetBytes) {
+                        boolean ready, int restarts, String lastTermination, Long workingSetBytes,
+                        Map<String, String> labels) {
+
+    public PodSample {
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** A sample without labels (the original shape of this record; label selectors then fall back to the role). */
+    public PodSample(Instant at, Phase phase, String namespace, String name, PodRole role, String podPhase,
+                     boolean ready, int restarts, String lastTermination, Long workingSetBytes) {
+        this(at, phase, namespace, name, role, podPhase, ready, restarts, lastTermination, workingSetBytes, Map.of());
+    }
 }

@@ -1,0 +1,169 @@
+package dev.squeeze.cluster;
+
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import dev.squeeze.units.MemorySize;
+import org.testcontainers.containers.Container.ExecResult;
+import org.testcontainers.k3s.K3sContainer;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * How the declared node size N becomes a physical wall that k3s itself and its pods share (DESIGN facts 2-3).
+ *
+ * <ul>
+ *   <li>cgroup v1: the container gets a Docker cgroup parent {@code /squeeze-<id>} and the kubelet the same
+ *       {@code cgroup-root}, so k3s and kubepods are siblings under one parent; N is written to the parent's
+ *       {@code memory.limit_in_bytes} (and {@code memsw}) from inside the privileged container, whose
+ *       /sys/fs/cgroup is the host's. A cgroup root of its own also keeps parallel nodes out of each other's
+ *       {@code /kubepods}.</li>
+ *   <li>cgroup v2: a private cgroup namespace (and no bind of the host's /sys/fs/cgroup) puts kubepods inside the
+ *       container's cgroup, and {@code --memory=N --memory-swap=N} is the wall.</li>
+ * </ul>
+ * {@link MemoryWall#ACCOUNTING_ONLY} keeps the same layout without the limit.
+ */
+final class K3sMemoryWall {
+
+    private final MemoryWall wall;
+    private final boolean cgroupV1;
+    private final String parent;
+    private final MemorySize node;
+
+    K3sMemoryWall(MemoryWall wall, boolean cgroupV1, String clusterId, MemorySize node) {
+        this.wall = wall;
+        this.cgroupV1 = cgroupV1;
+        this.parent = "squeeze-" + clusterId;
+        this.node = node;
+    }
+
+    boolean cgroupV1() {
+        return cgroupV1;
+    }
+
+    /** The kubelet's {@code cgroup-root}: the shared parent on v1, the namespace root on v2. */
+    String kubeletCgroupRoot() {
+        return cgroupV1 ? "/" + parent : "";
+    }
+
+    /** Docker settings applied before the container is created. */
+    void configure(K3sContainer container) {
+        if (cgroupV1) {
+            container.withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withCgroupParent("/" + parent));
+            return;
+        }
+        container.setBinds(container.getBinds().stream()
+                .filter(b -> !"/sys/fs/cgroup".equals(b.getVolume().getPath())).toList());
+        container.withCreateContainerCmdModifier(this::privateNamespace);
+    }
+
+    private void privateNamespace(CreateContainerCmd cmd) {
+        cmd.getHostConfig().withCgroupnsMode("private");
+        if (wall == MemoryWall.PHYSICAL) {
+            cmd.getHostConfig().withMemory(node.bytes()).withMemorySwap(node.bytes());
+        }
+    }
+
+    /** Writes the v1 limit as soon as Docker has created the parent, before k3s grows. */
+    void applyAfterStart(K3sContainer container) {
+        if (!cgroupV1 || wall != MemoryWall.PHYSICAL) {
+            return;
+        }
+        String dir = "/sys/fs/cgroup/memory/" + parent;
+        // memory before memsw: the kernel requires memory.limit <= memsw.limit at every step
+        String script = "echo " + node.bytes() + " > " + dir + "/memory.limit_in_bytes && "
+                + "if [ -e " + dir + "/memory.memsw.limit_in_bytes ]; then echo " + node.bytes() + " > " + dir
+                + "/memory.memsw.limit_in_bytes; fi";
+        exec(container, "write the node's memory wall", script);
+    }
+
+    /** The wall's limit read back, or {@code null} when there is none. */
+    Long wallLimit(K3sContainer container) {
+        if (wall != MemoryWall.PHYSICAL) {
+            return null;
+        }
+        String file = cgroupV1 ? "/sys/fs/cgroup/memory/" + parent + "/memory.limit_in_bytes"
+                : "/sys/fs/cgroup/memory.max";
+        return parseLimit(exec(container, "read the wall's limit", "cat " + file));
+    }
+
+    /** The kubepods cgroup's limit as the kubelet set it. */
+    Long kubepodsLimit(K3sContainer container) {
+        String file = cgroupV1 ? "/sys/fs/cgroup/memory/" + parent + "/kubepods/memory.limit_in_bytes"
+                : "/sys/fs/cgroup/kubepods/memory.max";
+        return parseLimit(exec(container, "read the kubepods cgroup limit", "cat " + file));
+    }
+
+    /** The memory cgroup of the k3s process (PID 1 in the container), as the kernel reports it. */
+    String k3sCgroup(K3sContainer container) {
+        String lines = exec(container, "read k3s's cgroup", "cat /proc/1/cgroup");
+        return lines.lines().filter(l -> cgroupV1 ? l.matches("\\d+:[^:]*memory[^:]*:.*") : l.startsWith("0::"))
+                .map(l -> l.substring(l.lastIndexOf(':') + 1)).findFirst().orElse(lines.strip());
+    }
+
+    /** Fails unless k3s runs under the wall (v1: below {@code /squeeze-<id>}). */
+    void verifyK3sInside(K3sContainer container) {
+        if (!cgroupV1) {
+            return;
+        }
+        String cgroup = k3sCgroup(container);
+        if (!cgroup.startsWith("/" + parent + "/")) {
+            throw new IllegalStateException("k3s runs in memory cgroup '" + cgroup + "', not below /" + parent
+                    + ": the Docker daemon ignored the cgroup parent, so the node's memory wall would not hold"
+                    + " k3s; check `docker info` (Cgroup Driver must be cgroupfs) or use MemoryWall.ACCOUNTING_ONLY");
+        }
+    }
+
+    /** One line for {@code ClusterFacts.memoryModel}. */
+    String describe(Long wallLimit, Long kubepodsLimit) {
+        String pods = "kubepods limit " + human(kubepodsLimit);
+        if (wall == MemoryWall.ACCOUNTING_ONLY) {
+            return "kubelet accounting only (no physical wall): " + pods + "; k3s and pods can use the host's memory";
+        }
+        return cgroupV1
+                ? "physical wall: cgroup v1 parent /" + parent + " memory.limit_in_bytes=" + human(wallLimit)
+                + " shared by k3s and pods; " + pods
+                : "physical wall: cgroup v2 private namespace, container memory.max=" + human(wallLimit)
+                + " shared by k3s and pods; " + pods;
+    }
+
+    /** Host-side cleanup of the v1 parent in every hierarchy, when this JVM runs on the Docker host. */
+    List<String> leftoverCgroupDirs() {
+        return cgroupV1 ? CgroupDirs.find(parent) : List.of();
+    }
+
+    void removeLeftovers() throws IOException {
+        if (cgroupV1) {
+            CgroupDirs.removeAll(parent);
+        }
+    }
+
+    private static String human(Long bytes) {
+        return bytes == null ? "unlimited" : MemorySize.ofBytes(bytes).toQuantity();
+    }
+
+    static Long parseLimit(String text) {
+        String value = text.strip();
+        if (value.equals("max")) {
+            return null;
+        }
+        long bytes = Long.parseLong(value);
+        // v1 reports "unlimited" as a huge page-aligned number near Long.MAX_VALUE
+        return bytes >= (1L << 62) ? null : bytes;
+    }
+
+    private static String exec(K3sContainer container, String what, String script) {
+        try {
+            ExecResult r = container.execInContainer("sh", "-c", script);
+            if (r.getExitCode() != 0) {
+                throw new IllegalStateException("could not " + what + " in the k3s container (`sh -c '" + script
+                        + "'` exited " + r.getExitCode() + "): " + r.getStderr().strip());
+            }
+            return r.getStdout();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not " + what + " in the k3s container: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while trying to " + what, e);
+        }
+    }
+}

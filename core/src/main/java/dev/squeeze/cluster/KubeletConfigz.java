@@ -1,0 +1,63 @@
+package dev.squeeze.cluster;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.util.Map;
+
+/**
+ * Reads the kubelet's running configuration through the API server's node proxy ({@code /configz}, needs
+ * {@code nodes/proxy} get), for the {@code memory.available} hard eviction threshold of an existing node.
+ *
+ * <pre>{@code
+ * KubeletConfigz.Threshold t = KubeletConfigz.memoryThreshold(client, "worker-1", capacityBytes);
+ * t.bytes();  // 104857600 for "100Mi"
+ * }</pre>
+ */
+final class KubeletConfigz {
+
+    private KubeletConfigz() {
+    }
+
+    /** The threshold in bytes (0 when there is none or it cannot be read) and a note saying which. */
+    record Threshold(long bytes, String note) {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Threshold memoryThreshold(KubernetesClient client, String node, long capacity) {
+        String json;
+        try {
+            json = client.raw("/api/v1/nodes/" + node + "/proxy/configz");
+        } catch (KubernetesClientException e) {
+            return unknown(e.getMessage());
+        }
+        if (json == null) {
+            return unknown("no response");
+        }
+        try {
+            Map<String, Object> root = client.getKubernetesSerialization().unmarshal(json, Map.class);
+            Object config = root.get("kubeletconfig");
+            Object hard = config instanceof Map<?, ?> m ? m.get("evictionHard") : null;
+            Object memory = hard instanceof Map<?, ?> m ? m.get("memory.available") : null;
+            if (memory == null) {
+                return new Threshold(0, "no memory.available hard eviction threshold (kubelet /configz)");
+            }
+            return new Threshold(parse(memory.toString(), capacity),
+                    "hard eviction at memory.available<" + memory + " (kubelet /configz)");
+        } catch (RuntimeException e) {
+            return unknown("unparseable: " + e.getMessage());
+        }
+    }
+
+    static long parse(String value, long capacity) {
+        if (value.endsWith("%")) {
+            return (long) (capacity * Double.parseDouble(value.substring(0, value.length() - 1)) / 100);
+        }
+        return dev.squeeze.units.MemorySize.parse(value).bytes();
+    }
+
+    private static Threshold unknown(String why) {
+        return new Threshold(0, "eviction threshold unknown: kubelet /configz not readable (" + why
+                + "); grant `get` on `nodes/proxy` to read it");
+    }
+}

@@ -1,0 +1,28 @@
+package dev.squeeze.probe;
+
+/**
+ * One thing the {@link Sampler} looks at on every tick. A probe records what it saw into the {@link Observations}
+ * it was built with; it must return within about two ticks (its own timeout), and must not throw for what it
+ * observes (a failure is an observation).
+ *
+ * <pre>{@code
+ * Probe probe = new NodeProbe(client, "k3s-node", observations);
+ * try (Sampler sampler = Sampler.start(Duration.ofSeconds(1), () -> Phase.STEADY_STATE, List.of(probe))) { ... }
+ * }</pre>
+ */
+public interface Probe {
+
+    /** A short name for logs, such as {@code api} or {@code node}. */
+    String name();
+
+    /** Looks once; called on a probe thread of its own, never concurrently with itself unless {@link #overlapping()}. */
+    void sample(Tick tick) throws Exception;
+
+    /**
+     * Whether a new tick may start while the previous one still runs. Probes with a hard timeout of their own (the
+     * API server probe) say yes, so a hanging API server shows as one failure per tick rather than skipped ticks.
+     */
+    default boolean overlapping() {
+        return false;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.squeeze.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One probe attempt on the timeline; the common shape of API and HTTP samples so both share the outage arithmetic. */
+record ProbeTick(Instant at, Phase phase, ProbeOutcome outcome) {
+
+    /** Runs of consecutive failures, each stretched to the successes around it (see {@link Outage}). */
+    static List<Outage> outages(List<ProbeTick> ticks) {
+        List<Outage> outages = new ArrayList<>();
+        Instant lastSuccess = null;
+        int runStart = -1;
+        for (int i = 0; i < ticks.size(); i++) {
+            ProbeTick tick = ticks.get(i);
+            if (tick.outcome().ok()) {
+                if (runStart >= 0) {
+                    outages.add(outage(ticks, runStart, i - runStart, lastSuccess, tick.at(), true));
+                    runStart = -1;
+                }
+                lastSuccess = tick.at();
+            } else if (runStart < 0) {
+                runStart = i;
+            }
+        }
+        if (runStart >= 0) {
+            outages.add(outage(ticks, runStart, ticks.size() - runStart, lastSuccess,
+                    ticks.get(ticks.size() - 1).at(), false));
+        }
+        return List.copyOf(outages);
+    }
+
+    private static Outage outage(List<ProbeTick> ticks, int runStart, int failed, Instant lastSuccess, Instant end,
+                                 boolean recovered) {
+        ProbeTick first = ticks.get(runStart);
+        String error = first.outcome() instanceof ProbeOutcome.Failure f ? f.error() : "";
+        Instant start = lastSuccess != null ? lastSuccess : first.at();
+        return new Outage(start, end, failed, first.phase(), error, recovered);
+    }
+
+    static Duration downtime(List<Outage> outages) {
+        return outages.stream().map(Outage::duration).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    static Latencies successLatencies(List<ProbeTick> ticks) {
+        return Latencies.of(ticks.stream().filter(t -> t.outcome().ok()).map(t -> t.outcome().latency()).toList());
+    }
+
+    static int successes(List<ProbeTick> ticks) {
+        return (int) ticks.stream().filter(t -> t.outcome().ok()).count();
+    }
+}

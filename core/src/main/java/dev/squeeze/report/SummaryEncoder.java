@@ -1,0 +1,132 @@
+package dev.squeeze.report;
+
+import static dev.squeeze.report.JsonEncoder.instant;
+import static dev.squeeze.report.JsonEncoder.millis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Writes the derived {@code summary} block: numbers a reader of the JSON should not have to recompute. */
+final class SummaryEncoder {
+
+    private final JsonEncoder json;
+
+    SummaryEncoder(JsonEncoder json) {
+        this.json = json;
+    }
+
+    ObjectNode encode(ReportSummary s) {
+        ObjectNode o = json.object();
+        ObjectNode api = o.putObject("api");
+        api.set("fresh", availability(s.apiFresh()));
+        api.set("pooled", availability(s.apiPooled()));
+        ObjectNode byPhase = api.putObject("freshByPhase");
+        for (Map.Entry<Phase, ApiAvailability> e : new TreeMap<>(s.apiFreshByPhase()).entrySet()) {
+            byPhase.set(e.getKey().name(), availability(e.getValue()));
+        }
+        ArrayNode nodes = o.putArray("nodes");
+        for (NodeHistory n : s.nodes()) {
+            ObjectNode on = nodes.addObject();
+            on.put("node", n.node());
+            on.put("samples", n.samples());
+            instant(on, "memoryPressureFirstSeen", n.pressureFirstSeen().orElse(null));
+            instant(on, "memoryPressureCleared", n.pressureCleared().orElse(null));
+            on.put("memoryPressureEpisodes", n.pressureSpans().size());
+            on.set("memoryPressure", spans(n.pressureSpans()));
+            on.set("notReady", spans(n.notReadySpans()));
+            on.put("minAvailableBytes", n.minAvailableBytes());
+            instant(on, "minAvailableAt", n.minAvailableAt());
+            on.put("leaseMaxGapMillis", n.leaseMaxGap().toMillis());
+        }
+        ArrayNode pods = o.putArray("pods");
+        for (PodHistory p : s.pods()) {
+            ObjectNode op = pods.addObject();
+            op.put("namespace", p.namespace());
+            op.put("name", p.name());
+            op.put("role", p.role().name());
+            op.put("restarts", p.restarts());
+            op.put("evicted", p.evicted());
+            op.put("oomKilled", p.oomKilled());
+            op.put("leftReadyUnderPressure", p.leftReadyDuring());
+            op.put("lastPodPhase", p.lastPodPhase());
+            ArrayNode notReady = op.putArray("notReady");
+            for (PodHistory.NotReady n : p.notReady()) {
+                ObjectNode on = span(notReady, n.span());
+                ArrayNode phases = on.putArray("phases");
+                n.phases().forEach(ph -> phases.add(ph.name()));
+                on.put("why", n.why());
+            }
+        }
+        o.set("http", http(s.http()));
+        o.put("timeToHogFateMillis", s.timeToHogFate().map(d -> d.toMillis()).orElse(null));
+        return o;
+    }
+
+    private ObjectNode availability(ApiAvailability a) {
+        ObjectNode o = json.object();
+        o.put("probe", a.probe());
+        o.put("ticks", a.ticks());
+        o.put("successes", a.successes());
+        o.put("percent", a.hasSamples() ? a.percent() : null);
+        o.put("downtimeMillis", a.downtime().toMillis());
+        o.put("longestGapMillis", a.longestGap().toMillis());
+        instant(o, "longestGapStart", a.longestOutage().map(Outage::start).orElse(null));
+        o.set("outages", outages(a.outages()));
+        o.set("latency", latency(a.latency()));
+        return o;
+    }
+
+    private ObjectNode http(HttpSuccess h) {
+        ObjectNode o = json.object();
+        o.put("ticks", h.ticks());
+        o.put("successes", h.successes());
+        o.put("percent", h.hasSamples() ? h.percent() : null);
+        ObjectNode codes = o.putObject("statusCodes");
+        h.statusCodes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> codes.put(String.valueOf(e.getKey()), e.getValue()));
+        ObjectNode errors = o.putObject("errors");
+        h.errors().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> errors.put(e.getKey(), e.getValue()));
+        o.set("outages", outages(h.outages()));
+        o.set("latency", latency(h.latency()));
+        return o;
+    }
+
+    private ArrayNode outages(List<Outage> outages) {
+        ArrayNode array = json.object().putArray("outages");
+        for (Outage out : outages) {
+            ObjectNode o = span(array, new TimeSpan(out.start(), out.end(), !out.recovered()));
+            o.put("durationMillis", out.duration().toMillis());
+            o.put("failedTicks", out.failedTicks());
+            o.put("phase", out.phase() == null ? null : out.phase().name());
+            o.put("firstError", out.firstError());
+        }
+        return array;
+    }
+
+    private ObjectNode latency(Latencies l) {
+        ObjectNode o = json.object();
+        o.put("count", l.count());
+        o.put("p50Millis", millis(l.p50()));
+        o.put("p99Millis", millis(l.p99()));
+        o.put("maxMillis", millis(l.max()));
+        return o;
+    }
+
+    private ArrayNode spans(List<TimeSpan> spans) {
+        ArrayNode array = json.object().putArray("spans");
+        spans.forEach(s -> span(array, s));
+        return array;
+    }
+
+    private static ObjectNode span(ArrayNode array, TimeSpan s) {
+        ObjectNode o = array.addObject();
+        instant(o, "start", s.start());
+        instant(o, "end", s.end());
+        o.put("ongoing", s.ongoing());
+        return o;
+    }
+}

@@ -282,7 +282,8 @@ COPY crictl /usr/local/libexec/k3s/crictl
 COPY images/ /var/lib/rancher/k3s/agent/images/
 VOLUME /var/lib/kubelet /var/lib/rancher/k3s /var/lib/cni /var/log
 ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/lib/cni \\
-    CRI_CONFIG_FILE=/var/lib/rancher/k3s/agent/etc/crictl.yaml
+    CRI_CONFIG_FILE=/var/lib/rancher/k3s/agent/etc/crictl.yaml \\
+    SQUEEZE_COREDNS_IMAGE=$COREDNS_IMAGE
 LABEL squeeze.ci.key=$K3S_KEY \\
       org.opencontainers.image.description="k3s-compatible single-node stand-in: upstream Kubernetes $K8S_VERSION (Squeeze offline CI)"
 ENTRYPOINT ["/bin/k3s"]

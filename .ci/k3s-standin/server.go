@@ -471,6 +471,13 @@ func (s *server) writeUserKubeconfig() error {
 func (s *server) writeRuntimeConfig() error {
 	c := s.cfg
 	containerdDir := filepath.Join(s.agentDir, "containerd")
+	// Without CAP_SYS_RESOURCE (this project's CI sandbox) no process may lower an
+	// oom_score_adj: containerd must clamp the kubelet's negative scores (Guaranteed -997,
+	// sandboxes -998) to its own, or every pod sandbox fails to start.
+	restrictOOM := !canLowerOOMScore()
+	if restrictOOM {
+		warnf("cannot lower oom_score_adj (no CAP_SYS_RESOURCE): pods get oom_score_adj >= 0 (restrict_oom_score_adj)")
+	}
 	cniConf := filepath.Join(s.agentDir, "etc", "cni", "net.d")
 	toml := fmt.Sprintf(`version = 2
 root = %q
@@ -489,6 +496,7 @@ state = "/run/k3s/containerd"
   enable_unprivileged_ports = true
   enable_unprivileged_icmp = true
   disable_apparmor = true
+  restrict_oom_score_adj = %t
   sandbox_image = %q
 
 [plugins."io.containerd.grpc.v1.cri".containerd]
@@ -504,7 +512,7 @@ state = "/run/k3s/containerd"
 
 [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]
   SystemdCgroup = false
-`, containerdDir, containerdSocket, containerdDir, c.pauseImage, cniConf)
+`, containerdDir, containerdSocket, containerdDir, restrictOOM, c.pauseImage, cniConf)
 	if err := writeFileAtomic(filepath.Join(s.agentDir, "etc", "containerd", "config.toml"), []byte(toml), 0o600); err != nil {
 		return err
 	}
@@ -549,6 +557,23 @@ state = "/run/k3s/containerd"
 	}
 	s.resolvConf = resolv
 	return nil
+}
+
+func canLowerOOMScore() bool {
+	cur, err := os.ReadFile("/proc/self/oom_score_adj")
+	if err != nil {
+		return false
+	}
+	v := strings.TrimSpace(string(cur))
+	var n int
+	if _, err := fmt.Sscanf(v, "%d", &n); err != nil || n <= -1000 {
+		return n <= -1000
+	}
+	if err := os.WriteFile("/proc/self/oom_score_adj", []byte(fmt.Sprint(n-1)), 0); err != nil {
+		return false
+	}
+	_ = os.WriteFile("/proc/self/oom_score_adj", []byte(v), 0)
+	return true
 }
 
 func hasUsableNameserver(resolv string) bool {

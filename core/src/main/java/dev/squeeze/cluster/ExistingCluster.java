@@ -2,6 +2,7 @@ package dev.squeeze.cluster;
 
 import dev.squeeze.internal.kube.Namespaces;
 import dev.squeeze.report.ClusterFacts;
+import dev.squeeze.units.MemorySize;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.Config;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -62,7 +64,7 @@ public final class ExistingCluster implements ChaosCluster {
         try {
             config = Config.fromKubeconfig(spec.context().isEmpty() ? null : spec.context(),
                     Files.readString(spec.kubeconfig()), spec.kubeconfig().toString());
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("`kubeconfig` '" + spec.kubeconfig() + "' with `context` '"
                     + spec.context() + "' could not be loaded: " + e.getMessage()
                     + "; check `kubectl config get-contexts --kubeconfig " + spec.kubeconfig() + "`", e);
@@ -126,8 +128,8 @@ public final class ExistingCluster implements ChaosCluster {
         KubeletConfigz.Threshold threshold = KubeletConfigz.memoryThreshold(client, node.getMetadata().getName(),
                 capacity);
         String model = "existing node: the machine's own memory is the wall; kubelet reports capacity "
-                + dev.squeeze.units.MemorySize.ofBytes(capacity).toHuman() + ", allocatable "
-                + dev.squeeze.units.MemorySize.ofBytes(allocatable).toHuman() + "; " + threshold.note();
+                + MemorySize.ofBytes(capacity).toHuman() + ", allocatable "
+                + MemorySize.ofBytes(allocatable).toHuman() + "; " + threshold.note();
         return new ClusterFacts("existing", node.getStatus().getNodeInfo().getKubeletVersion(),
                 node.getMetadata().getName(), model, 0, capacity, allocatable, null, threshold.bytes(), List.of());
     }

@@ -13,7 +13,7 @@ public final class Images {
     private Images() {
     }
 
-    /** The tested k3s image, such as {@code rancher/k3s:v1.34.1-k3s1}. */
+    /** The tested k3s image, such as {@code rancher/k3s:v1.34.4-k3s1}. */
     public static String defaultK3sImage() {
         return DEFAULTS.getProperty("k3s.image");
     }

@@ -18,6 +18,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,7 +72,7 @@ public final class K3sCluster implements ChaosCluster {
     public static K3sCluster start(NodeSpec spec) {
         DockerClient docker = DockerClientFactory.instance().client();
         Info info = docker.infoCmd().exec();
-        boolean cgroupV1 = !"2".equals(info.getCgroupVersion());
+        boolean cgroupV1 = !"2".equals(info.getCGroupVersion());
         MemorySize host = MemorySize.ofBytes(info.getMemTotal());
         String id = Namespaces.randomName().substring("squeeze-".length());
         K3sMemoryWall wall = new K3sMemoryWall(spec.wall(), cgroupV1, id, spec.memory());
@@ -146,7 +147,7 @@ public final class K3sCluster implements ChaosCluster {
                         + " from the Docker host's (" + host.bytes() + " bytes, from `docker info`): /proc/meminfo is"
                         + " virtualised (lxcfs?), so node sizing would be wrong; run on a host without it");
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("could not read /proc/meminfo in the k3s container: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -235,7 +236,7 @@ public final class K3sCluster implements ChaosCluster {
         }
         try {
             wall.removeLeftovers();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.debug("cgroup directories {} left behind: {}", wall.leftoverCgroupDirs(), e.toString());
         }
     }

@@ -1,5 +1,6 @@
 package dev.squeeze.cluster;
 
+import dev.squeeze.units.MemorySize;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
@@ -36,7 +37,10 @@ final class KubeletConfigz {
         }
         try {
             Map<String, Object> root = client.getKubernetesSerialization().unmarshal(json, Map.class);
-            Object config = root.get("kubeletconfig");
+            Object config = root == null ? null : root.get("kubeletconfig");
+            if (!(config instanceof Map<?, ?>)) {
+                return unknown("the response has no kubeletconfig");
+            }
             Object hard = config instanceof Map<?, ?> m ? m.get("evictionHard") : null;
             Object memory = hard instanceof Map<?, ?> m ? m.get("memory.available") : null;
             if (memory == null) {
@@ -53,7 +57,7 @@ final class KubeletConfigz {
         if (value.endsWith("%")) {
             return (long) (capacity * Double.parseDouble(value.substring(0, value.length() - 1)) / 100);
         }
-        return dev.squeeze.units.MemorySize.parse(value).bytes();
+        return MemorySize.parse(value).bytes();
     }
 
     private static Threshold unknown(String why) {

@@ -20,7 +20,7 @@ import java.util.List;
  * @param kubeReserved             {@code kube-reserved} memory: budget for k3s itself (API server, kubelet, containerd)
  * @param systemReserved           extra {@code system-reserved} memory on top of what sizing derives
  * @param pressureTransitionPeriod {@code eviction-pressure-transition-period}; short so tests converge
- * @param image                    the k3s image, such as {@code rancher/k3s:v1.34.1-k3s1}
+ * @param image                    the k3s image, such as {@code rancher/k3s:v1.34.4-k3s1}
  * @param wall                     whether N is a physical wall
  * @param kubeletArgs              extra kubelet arguments ({@code key=value}), appended last
  * @param imagesToLoad             local Docker images to side-load into the node

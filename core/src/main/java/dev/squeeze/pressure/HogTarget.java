@@ -27,6 +27,21 @@ public record HogTarget(long bytes, String basis) {
      * @throws IllegalArgumentException when the basis cannot be resolved (no limit for HOG_LIMIT, no memory on the node)
      */
     public static HogTarget resolve(HogSpec spec, Node node) {
+        return resolve(spec, node, 0);
+    }
+
+    /**
+     * Like {@link #resolve(HogSpec, Node)}, for a node whose size was declared: inside a container the kubelet
+     * reports the host's memory as capacity (DESIGN.md fact 2), so NODE_CAPACITY means the declared size there.
+     *
+     * @param declaredNodeBytes the declared node size ({@code ClusterFacts.declaredBytes()}), 0 when none
+     */
+    public static HogTarget resolve(HogSpec spec, Node node, long declaredNodeBytes) {
+        if (spec.size() instanceof HogSize.Percent p && p.basis() == SizeBasis.NODE_CAPACITY && declaredNodeBytes > 0) {
+            long bytes = (long) Math.floor(declaredNodeBytes * p.percent() / 100.0);
+            return new HogTarget(bytes, String.format(Locale.ROOT, "%s %s (declared; the kubelet reports %s)", p,
+                    MemorySize.ofBytes(declaredNodeBytes).toHuman(), MemorySize.ofBytes(nodeMemory(node, true)).toHuman()));
+        }
         if (spec.size() instanceof HogSize.Absolute a) {
             return new HogTarget(a.size().bytes(), "absolute " + a.size().toQuantity());
         }

@@ -102,8 +102,8 @@ public final class NodeProbe implements Probe {
     private Instant leaseRenewed() {
         try {
             Lease lease = client.leases().inNamespace("kube-node-lease").withName(node).get();
-            String renew = lease == null || lease.getSpec() == null ? null : lease.getSpec().getRenewTime();
-            return renew == null ? null : java.time.OffsetDateTime.parse(renew).toInstant();
+            var renew = lease == null || lease.getSpec() == null ? null : lease.getSpec().getRenewTime();
+            return renew == null ? null : renew.toInstant();
         } catch (RuntimeException e) {
             LOG.debug("node lease of {} unreadable: {}", node, e.toString());
             return null;

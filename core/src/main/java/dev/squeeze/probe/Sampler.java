@@ -101,6 +101,9 @@ public final class Sampler implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
+            if (!running.get()) {
+                return;
+            }
             long now = clock.nanoTime();
             if (now - due >= periodNanos) {
                 // a whole tick behind (a stopped JVM, a starved machine): skip to the current slot, never burst

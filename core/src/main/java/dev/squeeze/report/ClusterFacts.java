@@ -6,7 +6,7 @@ import java.util.List;
  * What the experiment ran on, read back from the cluster (not just what was asked for).
  *
  * @param kind               {@code k3s} (a throwaway node started by Squeeze) or {@code existing}
- * @param version            the kubelet/server version, such as {@code v1.34.1+k3s1}
+ * @param version            the kubelet/server version, such as {@code v1.34.4+k3s1}
  * @param memoryModel        one line naming the memory model in force, such as
  *                           {@code physical wall: cgroup v1 parent memory.limit_in_bytes=2Gi shared by k3s and pods}
  *                           or {@code kubelet accounting only (no physical wall)}

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a report as {@code <name>.json} (schema: {@code dev/squeeze/report/report-schema.md}) and as one
+ * Writes a report as {@code <name>.json} (schema: {@code dev/squeeze/report/report-schema.md} in this jar) and as one
  * self-contained {@code <name>.html} with inline SVG charts, which opens offline in any browser.
  *
  * <pre>{@code

@@ -7,7 +7,7 @@ package dev.squeeze.junit5;
  *
  * <pre>{@code
  * # junit-platform.properties
- * squeeze.k3s.image=rancher/k3s:v1.34.1-k3s1
+ * squeeze.k3s.image=rancher/k3s:v1.34.4-k3s1
  * squeeze.report.dir=target/squeeze-reports
  * }</pre>
  */

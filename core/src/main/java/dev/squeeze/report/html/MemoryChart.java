@@ -97,6 +97,9 @@ final class MemoryChart {
         if (bytes == 0) {
             return "0";
         }
-        return bytes % (1L << 30) == 0 || bytes >= (4L << 30) ? Html.gib(bytes) : (bytes / MI) + " MiB";
+        if (bytes < (1L << 30)) {
+            return (bytes / MI) + " MiB";
+        }
+        return Html.num(Math.round(bytes * 10.0 / (1L << 30)) / 10.0) + " GiB";
     }
 }

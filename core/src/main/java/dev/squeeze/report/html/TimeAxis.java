@@ -13,7 +13,7 @@ import java.util.List;
 final class TimeAxis {
 
     static final int WIDTH = 1160;
-    static final int LEFT = 190;
+    static final int LEFT = 214;
     static final int RIGHT = 24;
 
     private static final long[] STEPS_S = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600};

@@ -44,8 +44,8 @@ public final class Shutdown {
         return shutdown;
     }
 
-    /** @return a shutdown for tests: no hook, {@link #exit} only records */
-    static Shutdown detached() {
+    /** @return a shutdown without a hook, for running the eater in-process (tests): only {@link #request} stops it */
+    public static Shutdown detached() {
         return new Shutdown(Thread.currentThread());
     }
 

@@ -37,8 +37,8 @@ public record Target(long bytes, String basis, OptionalLong basisBytes) {
         };
         long bytes = p.of(basisBytes);
         if (bytes <= 0) {
-            throw UsageException.invalid("--size", spec.text(),
-                    "at least one byte, but " + p.basis().text() + " is " + basisBytes + " bytes here", "--size 512Mi");
+            throw new UsageException("--size", spec.text(), "`--size` " + spec.text() + " comes to 0 bytes: "
+                    + p.basis().text() + " is " + basisBytes + " bytes here. Ask for more, for example: --size 512Mi");
         }
         return new Target(roundUp(bytes, facts.pageSize()), p.basis().text(), OptionalLong.of(basisBytes));
     }

@@ -1,0 +1,93 @@
+package dev.squeeze.assertions;
+
+import dev.squeeze.report.ChaosReport;
+import dev.squeeze.report.PodHistory;
+import dev.squeeze.report.PodSelector;
+import java.util.List;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on the watched pods a selector chooses (see {@link PodSelector} for the forms it takes). A selector that
+ * matches no recorded pod fails every assertion, so a typo cannot pass.
+ *
+ * <pre>{@code
+ * assertThat(report).pods("app=web").stayedReady().hadNoRestarts().wereNotEvicted();
+ * assertThat(report).systemPods().hadAtMostRestarts(0);
+ * assertThat(brokenReport).pods("app=web").hadRestartsOrNotReady();
+ * }</pre>
+ */
+public class PodsAssert extends AbstractAssert<PodsAssert, ChaosReport> {
+
+    static final String DAMAGE = "damage (a restart, an eviction, an OOM kill or not being Ready during pressure)";
+
+    private final String report;
+    private final String selector;
+
+    PodsAssert(ChaosReport actual, String report, String selector) {
+        super(actual, PodsAssert.class);
+        this.report = report;
+        this.selector = selector;
+    }
+
+    /** Every matched pod was Ready on every sample of PRESSURE, HOLD and RECOVERY. */
+    public PodsAssert stayedReady() {
+        List<PodHistory> pods = matched();
+        List<PodHistory> offenders = pods.stream().filter(PodHistory::leftReadyDuring).toList();
+        if (!offenders.isEmpty()) {
+            throwAssertionError(ShouldHaveStayedReady.shouldHaveStayedReady(selector, pods.size(), offenders,
+                    actual.started(), report));
+        }
+        return myself;
+    }
+
+    public PodsAssert hadNoRestarts() {
+        return hadAtMostRestarts(0);
+    }
+
+    public PodsAssert hadAtMostRestarts(int max) {
+        List<PodHistory> offenders = matched().stream().filter(p -> p.restarts() > max).toList();
+        if (!offenders.isEmpty()) {
+            throwAssertionError(ShouldHaveAtMostRestarts.shouldHaveAtMostRestarts(selector, max, offenders, report));
+        }
+        return myself;
+    }
+
+    public PodsAssert wereNotEvicted() {
+        List<PodHistory> evicted = matched().stream().filter(PodHistory::evicted).toList();
+        if (!evicted.isEmpty()) {
+            throwAssertionError(ShouldNotHaveBeenEvicted.shouldNotHaveBeenEvicted(selector, evicted, actual, report));
+        }
+        return myself;
+    }
+
+    /** At least one matched pod had a container OOM-killed. */
+    public PodsAssert wereOomKilled() {
+        List<PodHistory> pods = matched();
+        if (pods.stream().noneMatch(PodHistory::oomKilled)) {
+            throwAssertionError(ShouldHaveBeenDamaged.shouldHaveBeenDamaged(selector, "an OOM kill", pods, actual,
+                    report));
+        }
+        return myself;
+    }
+
+    /** The damage side: at least one matched pod restarted, was evicted or OOM-killed, or left Ready under pressure. */
+    public PodsAssert hadRestartsOrNotReady() {
+        List<PodHistory> pods = matched();
+        if (pods.stream().noneMatch(p -> p.restarts() > 0 || p.evicted() || p.oomKilled() || p.leftReadyDuring())) {
+            throwAssertionError(ShouldHaveBeenDamaged.shouldHaveBeenDamaged(selector, DAMAGE, pods, actual, report));
+        }
+        return myself;
+    }
+
+    private List<PodHistory> matched() {
+        List<PodHistory> all = PodHistory.of(actual);
+        if (all.isEmpty()) {
+            throwAssertionError(ShouldHaveSamples.shouldHaveSamples("pod", report));
+        }
+        List<PodHistory> pods = PodSelector.parse(selector).select(all);
+        if (pods.isEmpty()) {
+            throwAssertionError(ShouldMatchPods.shouldMatchPods(selector, all, report));
+        }
+        return pods;
+    }
+}

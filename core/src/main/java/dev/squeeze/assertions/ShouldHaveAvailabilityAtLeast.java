@@ -1,0 +1,23 @@
+package dev.squeeze.assertions;
+
+import dev.squeeze.report.ApiAvailability;
+import dev.squeeze.report.Timeline;
+import java.time.Instant;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** The API server was less available than required. */
+public final class ShouldHaveAvailabilityAtLeast extends ReportMessage {
+
+    private ShouldHaveAvailabilityAtLeast(ApiAvailability actual, double expected, Instant origin, String report) {
+        super("%nExpecting API server availability (%s probe, %s of %s ticks ok)%n  %s%nto be at least:%n  %s%n"
+                        + "but it was %s%nOutages:%n%s",
+                report, actual.probe(), String.valueOf(actual.successes()), String.valueOf(actual.ticks()),
+                Timeline.percent(actual.percent()), Timeline.percent(expected),
+                ApiEvidence.downtime(actual, origin), lines(ApiEvidence.outages(actual, origin)));
+    }
+
+    public static ErrorMessageFactory shouldHaveAvailabilityAtLeast(ApiAvailability actual, double expected,
+                                                                    Instant origin, String report) {
+        return new ShouldHaveAvailabilityAtLeast(actual, expected, origin, report);
+    }
+}

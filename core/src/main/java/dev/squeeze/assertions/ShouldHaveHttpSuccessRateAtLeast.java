@@ -1,0 +1,24 @@
+package dev.squeeze.assertions;
+
+import dev.squeeze.report.HttpSuccess;
+import dev.squeeze.report.Timeline;
+import java.time.Instant;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/** The workload's HTTP endpoint answered less often than required (the seed story's 502s). */
+public final class ShouldHaveHttpSuccessRateAtLeast extends ReportMessage {
+
+    private ShouldHaveHttpSuccessRateAtLeast(HttpSuccess actual, double expected, Instant origin, String report) {
+        super("%nExpecting the workload's HTTP success rate%n  %s%nto be at least:%n  %s%nbut %s of %s requests failed:%n%s"
+                        + "%nOutages:%n%s",
+                report, Timeline.percent(actual.percent()), Timeline.percent(expected), String.valueOf(actual.failures()),
+                String.valueOf(actual.ticks()),
+                lines(actual.errors().entrySet().stream().map(e -> e.getValue() + "x " + e.getKey()).toList()),
+                lines(actual.outages().stream().map(o -> ApiEvidence.outage(o, origin)).toList()));
+    }
+
+    public static ErrorMessageFactory shouldHaveHttpSuccessRateAtLeast(HttpSuccess actual, double expected,
+                                                                       Instant origin, String report) {
+        return new ShouldHaveHttpSuccessRateAtLeast(actual, expected, origin, report);
+    }
+}

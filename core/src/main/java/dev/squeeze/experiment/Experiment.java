@@ -1,0 +1,250 @@
+package dev.squeeze.experiment;
+
+import dev.squeeze.cluster.ChaosCluster;
+import dev.squeeze.pressure.HogTarget;
+import dev.squeeze.probe.ApiServerProbe;
+import dev.squeeze.probe.EventProbe;
+import dev.squeeze.probe.HttpProbe;
+import dev.squeeze.probe.NodeProbe;
+import dev.squeeze.probe.Observations;
+import dev.squeeze.probe.PodProbe;
+import dev.squeeze.probe.ProbeClients;
+import dev.squeeze.probe.Probe;
+import dev.squeeze.probe.Sampler;
+import dev.squeeze.report.ChaosReport;
+import dev.squeeze.report.ClusterFacts;
+import dev.squeeze.report.HogOutcome;
+import dev.squeeze.report.Phase;
+import dev.squeeze.report.ReportFiles;
+import dev.squeeze.report.ReportWriter;
+import dev.squeeze.units.Durations;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one memory-pressure experiment on a cluster: steady state, pressure (the hog ramps up), hold, recovery;
+ * every probe sampled on a fixed tick throughout. Every phase has a timeout and its {@link dev.squeeze.report.PhaseSpan}
+ * says how it ended. The hog, its ConfigMap and the admission-check pod are always removed.
+ *
+ * <pre>{@code
+ * try (ChaosCluster cluster = ChaosCluster.startK3s(NodeSpec.ofMemory(MemorySize.parse("2Gi")))) {
+ *     ChaosReport report = Experiment.run(cluster, ExperimentSpec.of("eviction",
+ *             HogSpec.of(HogSize.percentOf(120, SizeBasis.NODE_ALLOCATABLE))).withWatchedPods(List.of("app=web")));
+ * }
+ * }</pre>
+ *
+ * @throws ExperimentException from {@link #run} when the system was not steady before chaos (with the partial report)
+ */
+public final class Experiment {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Experiment.class);
+
+    private final ChaosCluster cluster;
+    private final ExperimentSpec spec;
+    private final KubernetesClient client;
+    private final Clock clock = Clock.systemUTC();
+    private final Observations observations = new Observations();
+    private final PhaseLog phases;
+    private final List<String> notes = new ArrayList<>();
+    private HogRun hog;
+    private Sampler sampler;
+    private Until until;
+
+    private Experiment(ChaosCluster cluster, ExperimentSpec spec) {
+        this.cluster = cluster;
+        this.spec = spec;
+        this.client = cluster.client();
+        this.phases = new PhaseLog(spec.name(), clock);
+    }
+
+    /**
+     * Runs the experiment, writes its report files into {@link ExperimentSpec#reportDirectory()} (see
+     * {@link #reportFiles}) and returns the report; a phase that times out is marked not completed, the report still
+     * comes back.
+     *
+     * @throws ExperimentException when the API server or a watched pod was unhealthy before chaos
+     */
+    public static ChaosReport run(ChaosCluster cluster, ExperimentSpec spec) {
+        return new Experiment(cluster, spec).execute();
+    }
+
+    private ChaosReport execute() {
+        Instant started = clock.instant();
+        String node = cluster.nodeName();
+        String ns = cluster.namespace();
+        HogTarget target = HogTarget.resolve(spec.hog(), client.nodes().withName(node).get(),
+                cluster.facts().declaredBytes());
+        KubernetesClient probing = ProbeClients.withoutRetries(client);
+        hog = new HogRun(client, probing, ns, node, spec.name(), spec.hog(), target, observations);
+        LOG.info("[{}] hog {} = {} on node {} in namespace {}", spec.name(), spec.hog().describe(), target.describe(),
+                node, ns);
+        List<String> unsteady = List.of();
+        phases.begin(Phase.STEADY_STATE);
+        sampler = Sampler.start(spec.tick(), phases::current, probes(probing, ns, node, started));
+        until = new Until(sampler::awaitTick, clock);
+        try {
+            unsteady = steadyState();
+            if (unsteady.isEmpty()) {
+                pressureAndHold();
+                recovery();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            phases.abandon("interrupted");
+            notes.add("the experiment was interrupted in " + phases.current());
+        } catch (RuntimeException e) {
+            phases.abandon(e.toString());
+            throw e;
+        } finally {
+            hog.fate.freeze();
+            hog.cleanup();
+            sampler.close();
+            probing.close();
+            logSamplerStats();
+        }
+        ChaosReport report = report(started);
+        write(report);
+        if (!unsteady.isEmpty()) {
+            throw new ExperimentException("[" + spec.name() + "] not steady before chaos; no pressure was applied",
+                    unsteady, report);
+        }
+        return report;
+    }
+
+    /** Where {@link #run} writes the JSON and HTML report of {@code spec}. */
+    public static ReportFiles reportFiles(ExperimentSpec spec) {
+        String stem = ReportWriter.fileStem(spec.name());
+        return new ReportFiles(spec.reportDirectory().resolve(stem + ".json"),
+                spec.reportDirectory().resolve(stem + ".html"));
+    }
+
+    private void write(ChaosReport report) {
+        try {
+            ReportFiles files = ReportWriter.write(report, spec.reportDirectory());
+            LOG.info("[{}] report: {}", spec.name(), files.html().toAbsolutePath());
+        } catch (RuntimeException e) {
+            // the report itself still goes back to the caller; losing the files must not lose the result
+            LOG.warn("[{}] could not write the report files: {}", spec.name(), e.getMessage());
+        }
+    }
+
+    private List<Probe> probes(KubernetesClient probing, String ns, String node, Instant started) {
+        Duration timeout = spec.tick().multipliedBy(2);
+        ClusterFacts facts = cluster.facts();
+        NodeProbe nodeProbe = new NodeProbe(probing, node, facts.evictionThresholdBytes(), timeout, observations,
+                () -> hog.follower.progress());
+        List<Probe> probes = new ArrayList<>(List.of(
+                new ApiServerProbe(probing, ns, ApiServerProbe.DEFAULT_TIMEOUT.compareTo(timeout) < 0
+                        ? ApiServerProbe.DEFAULT_TIMEOUT : timeout, observations),
+                nodeProbe,
+                new PodProbe(probing, ns, spec.watchedPods(), hog.selector(), observations, nodeProbe::latestSummary),
+                new EventProbe(probing, ns, node, started, observations)));
+        spec.http().ifPresent(h -> probes.add(new HttpProbe(probing, ns, h, timeout, observations)));
+        return probes;
+    }
+
+    private List<String> steadyState() throws InterruptedException {
+        // at least two ticks, so there is something to judge even with a zero steady-state duration
+        Duration observe = spec.steadyState().compareTo(spec.tick().multipliedBy(2)) < 0
+                ? spec.tick().multipliedBy(2) : spec.steadyState();
+        until.hold(observe, Optional::empty);
+        List<String> evidence = new ArrayList<>(SteadyState.apiEvidence(observations.api()));
+        evidence.addAll(SteadyState.podEvidence(client, cluster.namespace(), spec.watchedPods()));
+        phases.end(evidence.isEmpty(), evidence.isEmpty() ? "completed: API and watched pods healthy for "
+                + Durations.format(observe) : "not steady: " + String.join("; ", evidence));
+        return evidence;
+    }
+
+    private void pressureAndHold() throws InterruptedException {
+        phases.begin(Phase.PRESSURE);
+        if (!hog.create()) {
+            phases.end(true, "ended at once: " + hog.fate.verdict().map(v -> v.reason()).orElse("hog refused"));
+            skipHold("the API server refused the hog");
+            return;
+        }
+        sampler.add(hog.follower);
+        sampler.add(hog.fate);
+        Until.Result ramp = until.await("the hog to fill " + HogRun.human(hog.target.bytes()) + " (rampTimeout)",
+                spec.rampTimeout(), this::rampEnded, this::hogState);
+        phases.end(ramp.met(), ramp.outcome());
+        if (hog.fate.verdict().isPresent()) {
+            skipHold("the hog was " + hog.fate.verdict().get().fate() + " during pressure");
+            return;
+        }
+        phases.begin(Phase.HOLD);
+        Until.Result held = until.hold(spec.hog().hold(), () -> hog.fate.verdict()
+                .map(v -> "ended early: the hog was " + v.fate() + " (" + v.reason() + ") at " + hogState()));
+        // a hold cut short by the hog's fate is still a completed phase: the fate is the finding, not a timeout
+        phases.end(true, held.outcome());
+    }
+
+    private Optional<String> rampEnded() {
+        if (hog.follower.reachedHold()) {
+            return Optional.of("the hog holds its target: " + hogState());
+        }
+        return hog.fate.verdict().map(v -> "the hog was " + v.fate() + " at " + HogRun.human(hog.follower.peakTouchedBytes())
+                + " of " + HogRun.human(hog.target.bytes()) + ": " + v.reason());
+    }
+
+    private String hogState() {
+        return "hog " + hog.follower.progress();
+    }
+
+    private void skipHold(String why) {
+        phases.begin(Phase.HOLD);
+        phases.end(true, "skipped: " + why);
+    }
+
+    private void recovery() throws InterruptedException {
+        phases.begin(Phase.RECOVERY);
+        Instant start = clock.instant();
+        hog.fate.freeze();
+        hog.deleteHog();
+        Recovery recovery = new Recovery(hog, observations, spec.recoveryWindow(), clock);
+        Duration timeout = spec.recoveryTimeout();
+        Until.Result gone = until.await("the hog pod to be deleted (recoveryTimeout)", timeout,
+                () -> hog.hogGone() ? Optional.of("hog deleted") : Optional.empty(), () -> "hog pod still present");
+        Until.Result clear = !gone.met() ? gone : until.await("MemoryPressure to clear and stay clear for "
+                        + Durations.format(spec.recoveryWindow()) + " (recoveryTimeout)",
+                remaining(start, timeout), recovery::pressureClear, recovery::pressureState);
+        Until.Result admitted = !clear.met() ? clear : until.await("a new pod to be admitted (recoveryTimeout)",
+                remaining(start, timeout), recovery::admitted, recovery::admissionState);
+        phases.end(admitted.met(), admitted.met()
+                ? "recovered after " + Durations.format(Duration.between(start, clock.instant())) + ": hog deleted, "
+                + clear.outcome() + ", " + admitted.outcome()
+                : admitted.outcome());
+    }
+
+    private Duration remaining(Instant start, Duration timeout) {
+        Duration left = timeout.minus(Duration.between(start, clock.instant()));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private void logSamplerStats() {
+        Sampler.Stats s = sampler.stats();
+        LOG.info("[{}] sampler: {} ticks every {}, lateness max {} ms mean {} ms, {} missed, skipped {}", spec.name(),
+                s.ticks(), Durations.format(spec.tick()), s.maxLateness().toMillis(), s.meanLateness().toMillis(),
+                s.missedTicks(), s.skipped());
+        if (s.missedTicks() > 0) {
+            notes.add("the sampler missed " + s.missedTicks() + " ticks (the test JVM itself was starved)");
+        }
+    }
+
+    private ChaosReport report(Instant started) {
+        HogOutcome outcome = hog.outcome();
+        List<String> all = new ArrayList<>(hog.notes(outcome));
+        all.addAll(notes);
+        return new ChaosReport(spec.name(), started, clock.instant(), cluster.facts(),
+                spec.hog().describe() + " = " + hog.target.describe(), phases.spans(), observations.api(),
+                observations.node(), observations.pods(), observations.hog(), observations.events(),
+                observations.http(), outcome, all);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.squeeze.experiment;
+
+import dev.squeeze.pressure.AdmissionCheckPod;
+import dev.squeeze.pressure.HogFateTracker;
+import dev.squeeze.pressure.HogFollower;
+import dev.squeeze.pressure.HogPod;
+import dev.squeeze.pressure.HogSpec;
+import dev.squeeze.pressure.HogTarget;
+import dev.squeeze.probe.Observations;
+import dev.squeeze.report.HogOutcome;
+import dev.squeeze.units.MemorySize;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One hog's life in one experiment: the names of what Squeeze creates, creating and deleting them, following the
+ * hog's progress and fate, and the notes the report gets about it.
+ */
+final class HogRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HogRun.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final String label;
+    final String podName;
+    final String configMapName;
+    final HogTarget target;
+    final HogFollower follower;
+    final HogFateTracker fate;
+    private final KubernetesClient client;
+    private final String namespace;
+    private final String node;
+    private final HogSpec spec;
+    private int admissionChecks;
+
+    /** @param probing the retry-free client the follower and fate tracker observe with */
+    HogRun(KubernetesClient client, KubernetesClient probing, String namespace, String node, String experiment,
+           HogSpec spec, HogTarget target, Observations observations) {
+        this.client = client;
+        this.namespace = namespace;
+        this.node = node;
+        this.spec = spec;
+        this.target = target;
+        this.label = HogPod.labelValue(experiment);
+        String stem = label.length() > 30 ? label.substring(0, 30).replaceAll("-+$", "") : label;
+        String suffix = suffix();
+        this.podName = "squeeze-hog-" + stem + "-" + suffix;
+        this.configMapName = "squeeze-eater-" + stem + "-" + suffix;
+        this.follower = new HogFollower(probing, namespace, podName, observations);
+        this.fate = new HogFateTracker(probing, namespace, podName, observations);
+    }
+
+    /** The label selector of everything this experiment creates. */
+    String selector() {
+        return HogPod.EXPERIMENT_LABEL + "=" + label;
+    }
+
+    /** Creates the ConfigMap and the hog pod; false (and a REJECTED fate) when the API server refuses the pod. */
+    boolean create() {
+        client.configMaps().inNamespace(namespace)
+                .resource(HogPod.configMap(configMapName, label, HogPod.eaterJar())).create();
+        try {
+            client.pods().inNamespace(namespace)
+                    .resource(HogPod.pod(podName, configMapName, label, spec, target, node)).create();
+            return true;
+        } catch (KubernetesClientException e) {
+            String why = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                    : e.getMessage();
+            fate.rejectedByApi(why);
+            return false;
+        }
+    }
+
+    /** Deletes the hog pod (a short grace period: the eater unmaps on SIGTERM at once). */
+    void deleteHog() {
+        quietly("hog pod " + podName, () -> client.pods().inNamespace(namespace).withName(podName).delete());
+    }
+
+    boolean hogGone() {
+        return client.pods().inNamespace(namespace).withName(podName).get() == null;
+    }
+
+    /** A new admission-check pod (a fresh name each time: a rejected pod stays Failed). */
+    String createAdmissionCheck() {
+        String name = "squeeze-admission-" + podName.substring("squeeze-hog-".length()) + "-" + (++admissionChecks);
+        client.pods().inNamespace(namespace).resource(AdmissionCheckPod.pod(name, label, spec.image(), node)).create();
+        return name;
+    }
+
+    Pod pod(String name) {
+        return client.pods().inNamespace(namespace).withName(name).get();
+    }
+
+    /** Removes every pod and ConfigMap this experiment created; logs what it cannot remove, never throws. */
+    void cleanup() {
+        quietly("pods " + selector(), () -> client.pods().inNamespace(namespace).withLabel(HogPod.EXPERIMENT_LABEL, label)
+                .withGracePeriod(0).delete());
+        quietly("ConfigMaps " + selector(), () -> client.configMaps().inNamespace(namespace)
+                .withLabel(HogPod.EXPERIMENT_LABEL, label).delete());
+    }
+
+    HogOutcome outcome() {
+        long peak = follower.peakTouchedBytes();
+        return fate.outcome(target.bytes(), peak, follower.reachedHold());
+    }
+
+    /** Loud findings about the hog, for the report's notes. */
+    List<String> notes(HogOutcome outcome) {
+        List<String> notes = new ArrayList<>();
+        String peak = human(outcome.peakBytes());
+        if (!outcome.reachedTarget()) {
+            notes.add("the hog never reached its target (peak " + peak + " of " + human(outcome.targetBytes()) + ")");
+        }
+        switch (outcome.fate()) {
+            case EVICTED -> notes.add("the hog was evicted at " + peak + ": " + outcome.reason());
+            case OOM_KILLED -> notes.add("the hog died: " + outcome.reason() + " at " + peak);
+            case REJECTED -> notes.add("the hog was rejected at admission: " + outcome.reason());
+            case FAILED -> notes.add("the hog failed: " + outcome.reason() + lastOutput());
+            case NEVER_STARTED -> notes.add("the hog never started: " + outcome.reason());
+            case SURVIVED -> {
+                // the expected ending when the node copes; nothing loud to say
+            }
+        }
+        return notes;
+    }
+
+    private String lastOutput() {
+        List<String> other = follower.otherLines();
+        return other.isEmpty() ? "" : " (its last output: " + String.join(" | ", other) + ")";
+    }
+
+    static String human(long bytes) {
+        return MemorySize.ofBytes(bytes).toHuman();
+    }
+
+    private static void quietly(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("could not delete {}: {}; delete it by hand if it is left over", what, e.getMessage());
+        }
+    }
+
+    private static String suffix() {
+        String alphabet = "bcdfghjklmnpqrstvwxz2456789";
+        StringBuilder s = new StringBuilder(5);
+        for (int i = 0; i < 5; i++) {
+            s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+}

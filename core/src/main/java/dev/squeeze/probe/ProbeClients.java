@@ -1,0 +1,29 @@
+package dev.squeeze.probe;
+
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
+/**
+ * The client probes use: the experiment's own configuration with fabric8's request retries turned off. A probe
+ * observes; it must not retry a 502 or a 500 with exponential backoff until its timeout turns the real answer into
+ * "no answer".
+ *
+ * <pre>{@code
+ * try (KubernetesClient probing = ProbeClients.withoutRetries(cluster.client())) {
+ *     Probe http = new HttpProbe(probing, namespace, spec, timeout, observations);
+ * }
+ * }</pre>
+ */
+public final class ProbeClients {
+
+    private ProbeClients() {
+    }
+
+    /** A new client (close it) with the same cluster, credentials and namespace, and no request retries. */
+    public static KubernetesClient withoutRetries(KubernetesClient client) {
+        return new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build())
+                .build();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.squeeze.workload;
+
+import dev.squeeze.internal.kube.KubeWait;
+import dev.squeeze.internal.kube.PodDiagnostics;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Waits until every selector matches at least one pod and every matching (not terminating) pod is Ready; on timeout
+ * the message lists each pod's phase and container states, then the namespace's latest events.
+ */
+final class WorkloadReadiness {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkloadReadiness.class);
+    static final int EVENTS_SHOWN = 10;
+
+    private WorkloadReadiness() {
+    }
+
+    static void await(KubernetesClient client, String namespace, List<String> selectors, List<String> podNames,
+                      Duration timeout) {
+        if (selectors.isEmpty() && podNames.isEmpty()) {
+            LOG.info("workload has no pods to await (no readySelectors, Deployments, StatefulSets, DaemonSets or Pods)");
+            return;
+        }
+        String awaited = "workload pods " + describe(selectors, podNames) + " in namespace " + namespace
+                + " to be Ready";
+        try {
+            Duration took = KubeWait.untilOrTimeout(awaited, timeout, LOG, () -> poll(client, namespace, selectors,
+                    podNames));
+            LOG.info("workload Ready after {} ms", took.toMillis());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e.getMessage() + "\n"
+                    + PodDiagnostics.recentEvents(client, namespace, EVENTS_SHOWN)
+                    + "Fix the workload, or raise `readyTimeout` if it is just slow to start.");
+        }
+    }
+
+    static KubeWait.Status poll(KubernetesClient client, String namespace, List<String> selectors,
+                                List<String> podNames) {
+        Map<String, List<Pod>> groups = new LinkedHashMap<>();
+        for (String selector : selectors) {
+            groups.put("selector " + selector, live(client.pods().inNamespace(namespace).withLabelSelector(selector)
+                    .list().getItems()));
+        }
+        for (String name : podNames) {
+            Pod pod = client.pods().inNamespace(namespace).withName(name).get();
+            groups.put("pod " + name, pod == null ? List.of() : List.of(pod));
+        }
+        boolean done = true;
+        StringBuilder state = new StringBuilder();
+        for (Map.Entry<String, List<Pod>> group : groups.entrySet()) {
+            List<Pod> pods = group.getValue();
+            boolean ready = !pods.isEmpty() && pods.stream().allMatch(PodDiagnostics::isReady);
+            done &= ready;
+            state.append(group.getKey()).append(pods.isEmpty() ? ": no pods yet\n"
+                    : ": " + pods.stream().filter(PodDiagnostics::isReady).count() + "/" + pods.size() + " Ready\n");
+            if (!ready) {
+                state.append(PodDiagnostics.describe(pods).indent(2));
+            }
+        }
+        return new KubeWait.Status(done, state.toString());
+    }
+
+    private static List<Pod> live(List<Pod> pods) {
+        List<Pod> live = new ArrayList<>();
+        for (Pod p : pods) {
+            if (p.getMetadata().getDeletionTimestamp() == null) {
+                live.add(p);
+            }
+        }
+        return live;
+    }
+
+    private static String describe(List<String> selectors, List<String> podNames) {
+        List<String> parts = new ArrayList<>(selectors);
+        podNames.forEach(n -> parts.add("pod/" + n));
+        return parts.toString();
+    }
+}

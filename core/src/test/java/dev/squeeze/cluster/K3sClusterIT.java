@@ -1,0 +1,101 @@
+package dev.squeeze.cluster;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.squeeze.units.MemorySize;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** A real 2Gi k3s node: sizing read back, the physical wall in force, pods run, and close leaves nothing behind. */
+class K3sClusterIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(K3sClusterIT.class);
+    private static final MemorySize TWO_GI = MemorySize.parse("2Gi");
+
+    @BeforeAll
+    static void dockerIsThere() {
+        assumeTrue(DockerClientFactory.instance().isDockerAvailable(), "Docker is not available: no k3s to start");
+    }
+
+    @Test
+    void startsASizedNodeBehindAPhysicalWallAndRemovesItOnClose() throws Exception {
+        DockerClient docker = DockerClientFactory.instance().client();
+        long host = docker.infoCmd().exec().getMemTotal();
+        NodeSpec spec = NodeSpec.ofMemory(TWO_GI).withImage(K3sSmokeIT.K3S_IMAGE)
+                .withImagesToLoad(List.of(Images.defaultJreImage()));
+        NodeSizing sizing = NodeSizing.derive(spec, MemorySize.ofBytes(host), "/x", true, 34);
+        String containerId;
+        String parent;
+
+        try (K3sCluster cluster = K3sCluster.start(spec)) {
+            containerId = cluster.container().getContainerId();
+            LOG.info("k3s startup: {}", cluster.startupTimes());
+            LOG.info("facts: {}", cluster.facts());
+
+            // GIVEN the node Squeeze started, THEN it reports the derived size
+            Node node = cluster.client().nodes().withName(cluster.nodeName()).get();
+            assertThat(K3sReadiness.isReady(node)).as(K3sReadiness.describe(node)).isTrue();
+            assertThat(bytes(node.getStatus().getCapacity().get("memory"))).isEqualTo(host);
+            assertThat(bytes(node.getStatus().getAllocatable().get("memory")))
+                    .isEqualTo(sizing.expectedAllocatable().bytes());
+            assertThat(cluster.facts().declaredBytes()).isEqualTo(TWO_GI.bytes());
+            assertThat(cluster.facts().kubepodsLimitBytes())
+                    .isBetween(sizing.expectedKubepodsLimit().bytes() - 4095, sizing.expectedKubepodsLimit().bytes());
+            assertThat(cluster.facts().evictionThresholdBytes()).isEqualTo(MemorySize.parse("200Mi").bytes());
+
+            // AND the wall: k3s and every pod live below one parent limited to N
+            parent = cluster.facts().kubeletArgs().stream().filter(a -> a.startsWith("cgroup-root="))
+                    .map(a -> a.substring("cgroup-root=".length())).findFirst().orElseThrow();
+            String dir = "/sys/fs/cgroup/memory" + parent;
+            assertThat(sh(cluster, "cat " + dir + "/memory.limit_in_bytes").strip())
+                    .isEqualTo(String.valueOf(TWO_GI.bytes()));
+            assertThat(sh(cluster, "cat /proc/1/cgroup")).containsPattern(":memory:" + parent + "/[0-9a-f]{64}");
+            String podDirs = sh(cluster, "ls -d " + dir + "/kubepods/*/pod* " + dir + "/kubepods/pod* 2>/dev/null;"
+                    + " true");
+            // completed pods (k3s's helm jobs) have had their cgroups removed: look at the running ones
+            List<Pod> systemPods = cluster.client().pods().inNamespace("kube-system").list().getItems().stream()
+                    .filter(p -> "Running".equals(p.getStatus().getPhase())).toList();
+            assertThat(systemPods).isNotEmpty().allSatisfy(p -> assertThat(podDirs)
+                    .as("cgroup of kube-system pod %s", p.getMetadata().getName())
+                    .contains("pod" + p.getMetadata().getUid()));
+            assertThat(cluster.facts().memoryModel()).startsWith("physical wall: cgroup v1 parent " + parent
+                    + " memory.limit_in_bytes=2Gi shared by k3s and pods");
+
+            // AND a pod on the stock JRE image runs, in the namespace Squeeze created
+            assertThat(cluster.namespace()).startsWith("squeeze-");
+            assertThat(K3sSmokeIT.runToCompletion(cluster.client(), "java-version", Images.defaultJreImage(),
+                    List.of("java", "-version"))).contains("25");
+
+            // AND the kubelet's summary is reachable through the API server, as the probes read it
+            String summary = cluster.client().raw("/api/v1/nodes/" + cluster.nodeName() + "/proxy/stats/summary");
+            assertThat(summary).contains("\"workingSetBytes\"").contains("\"availableBytes\"");
+        }
+
+        // THEN close removed the container and the cgroup parent
+        assertThat(docker.listContainersCmd().withShowAll(true).withIdFilter(List.of(containerId)).exec()).isEmpty();
+        assertThat(Path.of("/sys/fs/cgroup/memory" + parent)).satisfies(p -> assertThat(Files.exists(p))
+                .as("cgroup parent %s left behind", p).isFalse());
+    }
+
+    private static long bytes(Quantity q) {
+        return Quantity.getAmountInBytes(q).longValueExact();
+    }
+
+    private static String sh(K3sCluster cluster, String script) throws Exception {
+        var r = cluster.container().execInContainer("sh", "-c", script);
+        assertThat(r.getExitCode()).as("`%s`: %s", script, r.getStderr()).isZero();
+        return r.getStdout();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.squeeze.cluster;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.readiness.Readiness;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.k3s.K3sContainer;
+import org.testcontainers.utility.DockerImageName;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Issue 3's smoke test: Testcontainers' stock {@link K3sContainer}, untouched, starts on this Docker host, its node
+ * becomes Ready, and pods run the stock JRE image and a locally built image side-loaded into containerd.
+ */
+class K3sSmokeIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(K3sSmokeIT.class);
+    static final String K3S_IMAGE = System.getProperty("squeeze.k3s.image", Images.defaultK3sImage());
+    static final String LOCAL_IMAGE = "squeeze-smoke:local";
+
+    @BeforeAll
+    static void dockerIsThere() {
+        assumeTrue(DockerClientFactory.instance().isDockerAvailable(), "Docker is not available: no k3s to start");
+    }
+
+    @Test
+    void stockK3sRunsTheJreImageAndASideLoadedLocalImage(@TempDir Path context) throws Exception {
+        DockerClient docker = DockerClientFactory.instance().client();
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + Images.defaultJreImage() + "\n"
+                + "ENV SQUEEZE_SMOKE=local\nCMD [\"java\", \"-XshowSettings:properties\", \"-version\"]\n");
+        docker.buildImageCmd(context.toFile()).withTags(Set.of(LOCAL_IMAGE)).withPull(false)
+                .exec(new BuildImageResultCallback()).awaitImageId(2, TimeUnit.MINUTES);
+
+        long t0 = System.nanoTime();
+        try (K3sContainer k3s = new K3sContainer(DockerImageName.parse(K3S_IMAGE)
+                .asCompatibleSubstituteFor("rancher/k3s"))) {
+            k3s.start();
+            long started = System.nanoTime();
+            try (KubernetesClient client = new KubernetesClientBuilder()
+                    .withConfig(Config.fromKubeconfig(k3s.getKubeConfigYaml())).build()) {
+                client.nodes().informOnCondition(nodes -> nodes.stream().anyMatch(Readiness::isNodeReady))
+                        .get(2, TimeUnit.MINUTES);
+                LOG.info("stock k3s: container started after {} ms, node Ready after {} ms",
+                        (started - t0) / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
+
+                K3sImageLoader.load(docker, k3s, List.of(Images.defaultJreImage(), LOCAL_IMAGE), LOG);
+
+                assertThat(runToCompletion(client, "jre", Images.defaultJreImage(), List.of("java", "-version")))
+                        .contains("25");
+                assertThat(runToCompletion(client, "local", LOCAL_IMAGE, List.of()))
+                        .contains("java.version = 25");
+            }
+        }
+    }
+
+    static String runToCompletion(KubernetesClient client, String name, String image, List<String> command) {
+        Pod pod = new PodBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
+                .withNewSpec().withRestartPolicy("Never")
+                .addNewContainer().withName(name).withImage(image).withImagePullPolicy("Never")
+                .withCommand(command.isEmpty() ? null : command).endContainer().endSpec().build();
+        client.pods().inNamespace("default").resource(pod).create();
+        Pod done = client.pods().inNamespace("default").withName(name).waitUntilCondition(p -> p != null
+                && p.getStatus() != null && Set.of("Succeeded", "Failed").contains(p.getStatus().getPhase()),
+                2, TimeUnit.MINUTES);
+        // java -version writes to stderr, which the container log carries as well
+        String log = client.pods().inNamespace("default").withName(name).getLog();
+        LOG.info("pod {} on {}: {}\n{}", name, image, done.getStatus().getPhase(), log);
+        assertThat(done.getStatus().getPhase()).as("phase of pod %s on %s; log:%n%s", name, image, log)
+                .isEqualTo("Succeeded");
+        return log;
+    }
+}

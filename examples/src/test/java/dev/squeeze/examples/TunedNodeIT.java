@@ -1,0 +1,37 @@
+package dev.squeeze.examples;
+
+import dev.squeeze.junit5.ChaosNode;
+import dev.squeeze.junit5.HttpProbe;
+import dev.squeeze.junit5.MemoryHog;
+import dev.squeeze.junit5.Workload;
+import dev.squeeze.pressure.SizeBasis;
+import dev.squeeze.report.ChaosReport;
+import org.junit.jupiter.api.Test;
+
+import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
+
+/**
+ * The fix for the seed outage: the same web service with memory requests = limits, 600Mi reserved for k3s itself
+ * and a 200Mi hard eviction threshold on a 2 GiB node. A BestEffort pod that grows past what the node can give is
+ * evicted by the kubelet before the kernel has to kill anything; the API server, the web pods and their Service
+ * never notice.
+ */
+@ChaosNode(memory = "2Gi", kubeReserved = "600Mi", evictionHard = "200Mi")
+@Workload(manifests = "classpath:k8s/tuned.yaml", readySelectors = "app=web")
+class TunedNodeIT {
+
+    @Test
+    @MemoryHog(size = "120%", basis = SizeBasis.NODE_ALLOCATABLE, rate = "200Mi/s", hold = "20s",
+            http = @HttpProbe(service = "web", port = 80, path = "/healthz"))
+    void the_hog_is_evicted_and_everything_else_survives(ChaosReport report) {
+        assertThat(report).hog().wasEvictedForMemory();
+        assertThat(report).apiServer().hasAvailabilityAtLeast(99.0);
+        assertThat(report).workloadPods().stayedReady().hadNoRestarts().wereNotEvicted();
+        assertThat(report).http().hasSuccessRateAtLeast(99.0);
+        assertThat(report).node()
+                .hadMemoryPressure()
+                .stayedReady()
+                .recoveredFromMemoryPressure()
+                .admittedPodAfterRecovery();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.squeeze.junit5;
+
+import dev.squeeze.cluster.ExistingClusterSpec;
+import dev.squeeze.cluster.NodeSpec;
+import dev.squeeze.junit5.internal.Parameters;
+import dev.squeeze.junit5.internal.Reports;
+import dev.squeeze.junit5.internal.SqueezeRuntime;
+import dev.squeeze.workload.WorkloadSpec;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The Squeeze Jupiter extension. Usually enabled by {@link ChaosNode @ChaosNode}; register it from code when the node or
+ * workload is computed:
+ *
+ * <pre>{@code
+ * class ComputedNodeTest {
+ *     @RegisterExtension
+ *     static SqueezeExtension squeeze = SqueezeExtension.builder()
+ *             .node(NodeSpec.ofMemory(MemorySize.parse("2Gi")))
+ *             .workload(WorkloadSpec.of("classpath:k8s/app.yaml").withReadySelectors(List.of("app=web")))
+ *             .build();
+ *
+ *     @Test
+ *     @MemoryHog(size = "120%")
+ *     void survives(ChaosReport report) { ... }
+ * }
+ * }</pre>
+ *
+ * Injects {@link io.fabric8.kubernetes.client.KubernetesClient}, {@link dev.squeeze.cluster.ChaosCluster},
+ * {@link dev.squeeze.report.ChaosReport} (the method's {@link MemoryHog @MemoryHog} experiment) and
+ * {@link ChaosRunner}. An instance holds only its immutable configuration; everything it starts lives in the JUnit
+ * store and is closed in reverse order when its class or method ends, also when a test fails.
+ */
+public final class SqueezeExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
+        BeforeTestExecutionCallback, ParameterResolver, TestExecutionExceptionHandler {
+
+    private final Optional<SqueezeConfig> config;
+
+    /** For {@code @ExtendWith} (through {@code @ChaosNode}): configuration comes from annotations. */
+    SqueezeExtension() {
+        this(Optional.empty());
+    }
+
+    private SqueezeExtension(Optional<SqueezeConfig> config) {
+        this.config = config;
+    }
+
+    /** Starts a configuration from {@link SqueezeConfig#defaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The configuration given to the builder; empty when configured by annotations. */
+    public Optional<SqueezeConfig> config() {
+        return config;
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isPresent()) {
+            return ConditionEvaluationResult.enabled("Squeeze decides per class");
+        }
+        return runtime().dockerProblem(context)
+                .map(problem -> ConditionEvaluationResult.disabled("Docker is not available (" + problem + "): Squeeze"
+                        + " needs Docker to start a k3s node, or set " + SqueezeProperties.KUBECONFIG
+                        + " to use an existing cluster"))
+                .orElseGet(() -> ConditionEvaluationResult.enabled("Docker or an existing cluster is available"));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        runtime().beforeAll(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        runtime().beforeEach(context);
+    }
+
+    @Override
+    public void beforeTestExecution(ExtensionContext context) {
+        runtime().beforeTestExecution(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return Parameters.supports(parameter);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return Parameters.resolve(parameter, context, runtime());
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        Reports.pointAtReports(context);
+        throw throwable;
+    }
+
+    private SqueezeRuntime runtime() {
+        return new SqueezeRuntime(config);
+    }
+
+    /** Fluent configuration for {@code @RegisterExtension}; unset values are the defaults. */
+    public static final class Builder {
+
+        private SqueezeConfig config = SqueezeConfig.defaults();
+        private final List<WorkloadSpec> workloads = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder node(NodeSpec node) {
+            config = config.withNode(Objects.requireNonNull(node, "node"));
+            return this;
+        }
+
+        public Builder lifecycle(Lifecycle lifecycle) {
+            config = config.withLifecycle(Objects.requireNonNull(lifecycle, "lifecycle"));
+            return this;
+        }
+
+        /** Adds a workload; workloads are deployed in the order added. */
+        public Builder workload(WorkloadSpec workload) {
+            workloads.add(Objects.requireNonNull(workload, "workload"));
+            return this;
+        }
+
+        /** Runs on an existing cluster instead of starting k3s (overrides {@value SqueezeProperties#KUBECONFIG}). */
+        public Builder existingCluster(ExistingClusterSpec cluster) {
+            config = config.withExistingCluster(Optional.of(cluster));
+            return this;
+        }
+
+        public Builder reportDirectory(Path directory) {
+            config = config.withReportDirectory(Objects.requireNonNull(directory, "directory"));
+            return this;
+        }
+
+        public Builder tick(Duration tick) {
+            config = config.withTick(Objects.requireNonNull(tick, "tick"));
+            return this;
+        }
+
+        /** The extension; its configuration is checked when the test class starts, with the annotations' checks. */
+        public SqueezeExtension build() {
+            return new SqueezeExtension(Optional.of(config.withWorkloads(workloads)));
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.squeeze.junit5.internal;
+
+import dev.squeeze.cluster.ExistingClusterSpec;
+import dev.squeeze.cluster.Images;
+import dev.squeeze.cluster.NodeSpec;
+import dev.squeeze.experiment.ExperimentSpec;
+import dev.squeeze.junit5.ChaosNode;
+import dev.squeeze.junit5.MemoryHog;
+import dev.squeeze.junit5.SqueezeConfig;
+import dev.squeeze.junit5.SqueezeExtension;
+import dev.squeeze.junit5.SqueezeProperties;
+import dev.squeeze.junit5.Workload;
+import dev.squeeze.workload.WorkloadSpec;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns what a test class declares (annotations or a builder config) plus JUnit configuration parameters into checked
+ * {@link Settings}: attribute, then parameter, then default. Collects every problem before failing.
+ */
+public final class ConfigReader {
+
+    private static final Subject BUILDER_NODE = Subject.code("NodeSpec", " (SqueezeExtension.builder().node)");
+    private static final Subject BUILDER_WORKLOAD = Subject.code("WorkloadSpec", " (SqueezeExtension.builder().workload)");
+
+    private final Function<String, Optional<String>> parameters;
+
+    /** @param parameters JUnit configuration parameters, such as {@code context::getConfigurationParameter} */
+    public ConfigReader(Function<String, Optional<String>> parameters) {
+        this.parameters = name -> parameters.apply(name).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /** The settings of {@code testClass}; {@code built} is the config of a registered builder extension, if any. */
+    public Settings read(Class<?> testClass, Optional<SqueezeConfig> built, Problems problems) {
+        SqueezeConfig declared = built.map(config -> refuseAnnotations(testClass, config, problems))
+                .orElseGet(() -> refuseRegistered(testClass, fromAnnotations(testClass, problems), problems));
+        Subject nodeSubject = built.isPresent() ? BUILDER_NODE : NodeReader.SUBJECT;
+        Subject workloadSubject = built.isPresent() ? BUILDER_WORKLOAD : WorkloadReader.SUBJECT;
+        SqueezeConfig config = applyParameters(declared, problems);
+        if (config.existingCluster().isPresent()) {
+            ExistingClusters.refuseNodeShaping(declared.node(), nodeSubject, config.existingCluster().get(), problems);
+        } else {
+            NodeChecks.check(config.node(), nodeSubject, problems);
+        }
+        ClassLoader loader = testClass.getClassLoader();
+        config.workloads().forEach(w -> WorkloadChecks.check(w, workloadSubject, loader, problems));
+        return new Settings(config, hogImage(problems));
+    }
+
+    /** Every {@link MemoryHog @MemoryHog} method of {@code testClass}, read and checked. */
+    public Map<Method, ExperimentSpec> experiments(Class<?> testClass, Settings settings, Problems problems) {
+        Map<Method, ExperimentSpec> specs = new HashMap<>();
+        for (Method method : AnnotationSupport.findAnnotatedMethods(testClass, MemoryHog.class,
+                HierarchyTraversalMode.TOP_DOWN)) {
+            MemoryHog hog = AnnotationSupport.findAnnotation(method, MemoryHog.class).orElseThrow();
+            HogReader.read(testClass, method, hog, settings, problems).ifPresent(spec -> specs.put(method, spec));
+        }
+        return specs;
+    }
+
+    /** Whether an existing cluster is configured, read cheaply for the Docker condition. */
+    public boolean existingClusterConfigured(Optional<SqueezeConfig> built) {
+        return built.flatMap(SqueezeConfig::existingCluster).isPresent()
+                || parameters.apply(SqueezeProperties.KUBECONFIG).isPresent();
+    }
+
+    private static SqueezeConfig fromAnnotations(Class<?> testClass, Problems problems) {
+        NodeSpec node = AnnotationSupport.findAnnotation(testClass, ChaosNode.class)
+                .map(a -> NodeReader.read(a, problems)).orElseGet(NodeSpec::defaults);
+        List<WorkloadSpec> workloads = AnnotationSupport.findRepeatableAnnotations(testClass, Workload.class).stream()
+                .map(w -> WorkloadReader.read(w, problems)).toList();
+        dev.squeeze.junit5.Lifecycle lifecycle = AnnotationSupport.findAnnotation(testClass, ChaosNode.class)
+                .map(ChaosNode::lifecycle).orElse(dev.squeeze.junit5.Lifecycle.PER_CLASS);
+        return SqueezeConfig.defaults().withNode(node).withWorkloads(workloads).withLifecycle(lifecycle);
+    }
+
+    private static SqueezeConfig refuseAnnotations(Class<?> testClass, SqueezeConfig config, Problems problems) {
+        boolean node = AnnotationSupport.isAnnotated(testClass, ChaosNode.class);
+        if (node || !AnnotationSupport.findRepeatableAnnotations(testClass, Workload.class).isEmpty()) {
+            String annotation = node ? "@ChaosNode" : "@Workload";
+            problems.add(testClass.getSimpleName() + " declares both " + annotation + " and a @RegisterExtension"
+                    + " SqueezeExtension.builder(), so it is unclear which configuration applies. Fix: keep one of"
+                    + " them: move the annotation's settings into the builder, or remove the registered field");
+        }
+        return config;
+    }
+
+    /** The annotation-enabled instance sees the conflict too, so it does not start a node before the other fails. */
+    private static SqueezeConfig refuseRegistered(Class<?> testClass, SqueezeConfig config, Problems problems) {
+        boolean registered = !AnnotationSupport.findAnnotatedFields(testClass, RegisterExtension.class,
+                field -> SqueezeExtension.class.isAssignableFrom(field.getType())).isEmpty();
+        return registered ? refuseAnnotations(testClass, config, problems) : config;
+    }
+
+    private SqueezeConfig applyParameters(SqueezeConfig config, Problems problems) {
+        NodeSpec node = config.node();
+        if (node.image().equals(Images.defaultK3sImage())) {
+            node = node.withImage(parameters.apply(SqueezeProperties.K3S_IMAGE).orElse(node.image()));
+        }
+        Optional<ExistingClusterSpec> existing = config.existingCluster().or(() -> existingFromParameters(problems));
+        Path reports = config.reportDirectory();
+        if (reports.equals(ExperimentSpec.DEFAULT_REPORT_DIRECTORY)) {
+            reports = parameters.apply(SqueezeProperties.REPORT_DIR).map(Path::of).orElse(reports);
+        }
+        Duration tick = config.tick();
+        if (tick.equals(ExperimentSpec.DEFAULT_TICK)) {
+            Subject parameter = Subject.code("Configuration parameter", "");
+            tick = parameters.apply(SqueezeProperties.TICK)
+                    .flatMap(t -> new Parsing(parameter, problems).duration(SqueezeProperties.TICK, t))
+                    .orElse(tick);
+        }
+        return config.withNode(node).withExistingCluster(existing).withReportDirectory(reports).withTick(tick);
+    }
+
+    private Optional<ExistingClusterSpec> existingFromParameters(Problems problems) {
+        return parameters.apply(SqueezeProperties.KUBECONFIG).map(kubeconfig -> {
+            Path file = Path.of(kubeconfig);
+            if (!Files.isReadable(file)) {
+                problems.add("Configuration parameter " + SqueezeProperties.KUBECONFIG, "must name a readable"
+                        + " kubeconfig file (resolved to " + file.toAbsolutePath() + ")", kubeconfig,
+                        "point it at your kubeconfig, such as ~/.kube/config expanded to a full path, or unset it"
+                        + " to start a k3s node");
+            }
+            return new ExistingClusterSpec(file, parameters.apply(SqueezeProperties.KUBECONFIG_CONTEXT).orElse(""),
+                    parameters.apply(SqueezeProperties.NODE).orElse(""));
+        });
+    }
+
+    private String hogImage(Problems problems) {
+        String image = parameters.apply(SqueezeProperties.HOG_IMAGE).orElse(Images.defaultJreImage());
+        if (!Names.isImage(image)) {
+            problems.add("Configuration parameter " + SqueezeProperties.HOG_IMAGE, "must be a Docker image name"
+                    + " such as eclipse-temurin:25-jre", image, "correct it, or unset it to use the default");
+            return Images.defaultJreImage();
+        }
+        return image;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.squeeze.junit5.internal;
+
+import dev.squeeze.experiment.ExperimentSpec;
+import dev.squeeze.report.ChaosReport;
+import dev.squeeze.report.ReportFiles;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes reports, publishes their paths as JUnit report entries, and points at them when a test fails. */
+public final class Reports {
+
+    public static final String JSON_ENTRY = "squeeze.report.json";
+    public static final String HTML_ENTRY = "squeeze.report.html";
+    public static final String FAILED_ENTRY = "squeeze.report.failed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reports.class);
+    private static final String WRITTEN = "reports";
+
+    private Reports() {
+    }
+
+    @SuppressWarnings("deprecation")
+    static void publish(ExtensionContext context, ChaosEngine engine, ChaosReport report, ExperimentSpec spec) {
+        ReportFiles files = engine.write(report, spec.reportDirectory());
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put(JSON_ENTRY, files.json().toAbsolutePath().toString());
+        entry.put(HTML_ENTRY, files.html().toAbsolutePath().toString());
+        context.publishReportEntry(entry);
+        context.getStore(SqueezeRuntime.NAMESPACE)
+                .getOrComputeIfAbsent(WRITTEN, key -> new Written(), Written.class).add(files);
+        LOG.info("Squeeze report: {}", files.html().toAbsolutePath().toUri());
+    }
+
+    /** Called when the test failed: says where each of its reports is, so nobody hunts through target/. */
+    public static void pointAtReports(ExtensionContext context) {
+        Written written = context.getStore(SqueezeRuntime.NAMESPACE).get(WRITTEN, Written.class);
+        if (written == null) {
+            return;
+        }
+        for (ReportFiles files : written.all()) {
+            String uri = files.html().toAbsolutePath().toUri().toString();
+            LOG.warn("{} failed. Squeeze report: {}", context.getDisplayName(), uri);
+            context.publishReportEntry(FAILED_ENTRY, uri);
+        }
+    }
+
+    private static final class Written {
+        private final List<ReportFiles> files = Collections.synchronizedList(new ArrayList<>());
+
+        void add(ReportFiles f) {
+            files.add(f);
+        }
+
+        List<ReportFiles> all() {
+            synchronized (files) {
+                return List.copyOf(files);
+            }
+        }
+    }
+}

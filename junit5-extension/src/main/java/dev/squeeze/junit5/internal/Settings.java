@@ -1,0 +1,16 @@
+package dev.squeeze.junit5.internal;
+
+import dev.squeeze.junit5.SqueezeConfig;
+
+/**
+ * A test class's configuration after configuration parameters are applied and every check has passed.
+ *
+ * @param config   node, lifecycle, workloads, existing cluster, report directory and tick
+ * @param hogImage the hog's JRE image when {@code @MemoryHog(image)} is unset
+ */
+public record Settings(SqueezeConfig config, String hogImage) {
+
+    public boolean onExistingCluster() {
+        return config.existingCluster().isPresent();
+    }
+}

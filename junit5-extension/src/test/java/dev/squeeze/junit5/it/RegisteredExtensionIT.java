@@ -1,0 +1,32 @@
+package dev.squeeze.junit5.it;
+
+import dev.squeeze.cluster.NodeSpec;
+import dev.squeeze.junit5.MemoryHog;
+import dev.squeeze.junit5.SqueezeExtension;
+import dev.squeeze.report.ChaosReport;
+import dev.squeeze.units.MemorySize;
+import dev.squeeze.workload.WorkloadSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The same experiment declared in code, through {@link SqueezeExtension#builder()}. */
+class RegisteredExtensionIT {
+
+    @RegisterExtension
+    static SqueezeExtension squeeze = SqueezeExtension.builder()
+            .node(NodeSpec.ofMemory(MemorySize.parse("2Gi")))
+            .workload(WorkloadSpec.of("classpath:it/innocent.yaml").withReadySelectors(List.of("app=innocent")))
+            .build();
+
+    @Test
+    @MemoryHog(size = "120%", rate = "200Mi/s", hold = "10s")
+    void builderNodeRunsTheExperiment(ChaosReport report) {
+        assertThat(report.name()).isEqualTo("RegisteredExtensionIT-builderNodeRunsTheExperiment");
+        assertThat(report.cluster().declaredBytes()).isEqualTo(MemorySize.parse("2Gi").bytes());
+        assertThat(report.pods()).isNotEmpty();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.squeeze.junit5.it;
+
+import dev.squeeze.cluster.ChaosCluster;
+import dev.squeeze.junit5.ChaosNode;
+import dev.squeeze.junit5.MemoryHog;
+import dev.squeeze.junit5.Workload;
+import dev.squeeze.report.ChaosReport;
+import dev.squeeze.report.HogFate;
+import dev.squeeze.report.Phase;
+import dev.squeeze.report.PhaseSpan;
+import dev.squeeze.units.MemorySize;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The default path: one node for the class, the workload deployed once, a hog per method. */
+@ChaosNode(memory = "2Gi")
+@Workload(manifests = "classpath:it/innocent.yaml", readySelectors = "app=innocent")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SharedNodeIT {
+
+    private static ChaosCluster firstCluster;
+
+    @Test
+    @Order(1)
+    @MemoryHog(size = "120%", rate = "200Mi/s", hold = "10s")
+    void hogBeyondAllocatableIsStopped(ChaosReport report, ChaosCluster cluster) {
+        firstCluster = cluster;
+        assertThat(report.cluster().declaredBytes()).isEqualTo(MemorySize.parse("2Gi").bytes());
+        assertThat(report.phases()).extracting(PhaseSpan::phase).contains(Phase.PRESSURE, Phase.RECOVERY);
+        assertThat(report.api()).isNotEmpty();
+        assertThat(report.hogOutcome().fate()).isNotEqualTo(HogFate.NEVER_STARTED);
+    }
+
+    @Test
+    @Order(2)
+    @MemoryHog(size = "30%", rate = "200Mi/s", hold = "5s")
+    void secondMethodRunsOnTheSameNodeAfterRecovery(ChaosReport report, ChaosCluster cluster, KubernetesClient client) {
+        assertThat(cluster).isSameAs(firstCluster);
+        assertThat(client.pods().inNamespace(cluster.namespace()).withLabel("app", "innocent").list().getItems())
+                .singleElement().satisfies(pod -> assertThat(pod.getStatus().getPhase()).isEqualTo("Running"));
+        assertThat(report.hogOutcome().fate()).isEqualTo(HogFate.SURVIVED);
+    }
+}

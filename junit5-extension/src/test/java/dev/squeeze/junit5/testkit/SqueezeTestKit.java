@@ -1,0 +1,32 @@
+package dev.squeeze.junit5.testkit;
+
+import dev.squeeze.junit5.SqueezeProperties;
+import dev.squeeze.junit5.internal.ChaosEngine;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+import java.util.Map;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+/** Runs a {@code *TestCase} fixture through the Jupiter engine with the {@link FakeEngine} in place of Squeeze core. */
+public final class SqueezeTestKit {
+
+    public static final String REPORT_DIR = "target/squeeze-test-reports";
+
+    private SqueezeTestKit() {
+    }
+
+    public static EngineExecutionResults execute(Class<?> testCase) {
+        return execute(testCase, Map.of());
+    }
+
+    public static EngineExecutionResults execute(Class<?> testCase, Map<String, String> parameters) {
+        EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(testCase))
+                .configurationParameter(ChaosEngine.PARAMETER, FakeEngine.class.getName())
+                .configurationParameter(SqueezeProperties.REPORT_DIR, REPORT_DIR);
+        parameters.forEach(kit::configurationParameter);
+        return kit.execute();
+    }
+}

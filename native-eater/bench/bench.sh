@@ -11,7 +11,8 @@
 #   overhead  MiB of VmRSS beyond the filled bytes, read from /proc/PID/status at hold (JVM or libc footprint)
 # then a paced run: Java at 200 MiB/s, overall error and the worst 1-second window, from its ramp lines.
 # Needs gcc, a JDK 22+ (JAVA_HOME or PATH) and the built jar (mvn -pl native-eater package). Never runs more
-# than one eater at a time; the largest default size is 4 GiB.
+# than one eater at a time; the largest default size is 4 GiB. NICE=-10 runs every measured process at that
+# niceness (root only): on a machine shared with other builds it trades their time for less noise here.
 set -euo pipefail
 
 RUNS=${1:-5}
@@ -21,6 +22,7 @@ read -r -a SIZES <<<"${SIZES[*]}"
 PACED_MIB=1024
 PACED_RATE_MIB=200
 
+NICE=${NICE:-0}
 HERE=$(cd "$(dirname "$0")" && pwd)
 MODULE=$(dirname "$HERE")
 OUT=$MODULE/target/bench
@@ -42,9 +44,12 @@ gcc -O2 -Wall -Wextra -o "$OUT/launch" "$HERE/launch.c"
 CHILD=
 trap '[[ -n $CHILD ]] && kill -9 "$CHILD" 2>/dev/null; true' EXIT
 
-# run NAME MIB STRATEGY -> appends "name,mib,fill_mibs,exec_ms,overhead_mib" to $OUT/runs.csv
+# run NAME MIB STRATEGY RUN -> appends "name,mib,fill_mibs,exec_ms,overhead_mib" to $OUT/runs.csv
 run() {
-    local name=$1 mib=$2 strategy=$3 stdout=$OUT/stdout stamp=$OUT/stamp
+    local name=$1 mib=$2 strategy=$3 stdout=$OUT/$1.$2.$4.out stamp=$OUT/$1.$2.$4.stamp
+    # truncated here, not by the background job's redirection: else the wait below may read the last run's lines
+    : >"$stdout"
+    rm -f "$stamp"
     local -a command
     if [[ $name == c-* ]]; then
         command=("$OUT/mem_eater" "$mib" "$strategy")
@@ -52,7 +57,7 @@ run() {
         # shellcheck disable=SC2206 # the options are words on purpose
         command=("$JAVA" $JAVA_OPTIONS -jar "$JAR" --size "${mib}Mi" --strategy "$strategy")
     fi
-    "$OUT/launch" "$stamp" "${command[@]}" >"$stdout" 2>"$OUT/stderr" &
+    nice -n "$NICE" "$OUT/launch" "$stamp" "${command[@]}" >"$stdout" 2>"$OUT/stderr" &
     CHILD=$!
     local waited=0
     until grep -q '"phase":"hold"' "$stdout"; do
@@ -81,21 +86,21 @@ run() {
         printf "%s,%d,%.0f,%.1f,%.1f\n", n, m, m / (f / 1000), (s - l) / 1e6, r / 1024 - m }' >>"$OUT/runs.csv"
 }
 
-# stats FILTER_NAME MIB COLUMN -> "min median max"
+# stats FILTER_NAME MIB COLUMN [FORMAT] -> "min median max"
 stats() {
     awk -F, -v n="$1" -v m="$2" -v c="$3" '$1 == n && $2 == m {print $c}' "$OUT/runs.csv" | sort -g |
-        awk '{v[NR] = $1} END {printf "%6.0f %6.0f %6.0f", v[1], (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[NR]}'
+        awk -v f="${4:-%6.0f}" '{v[NR] = $1} END {printf f " " f " " f, v[1], (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[NR]}'
 }
 
 echo "bench: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), kernel $(uname -r)"
 echo "java:  $("$JAVA" -version 2>&1 | head -1); options: $JAVA_OPTIONS"
-echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)  (other work on this machine inflates every number alike)"
+echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)  (other work on this machine inflates every number alike); nice $NICE"
 : >"$OUT/runs.csv"
 IMPLS=(c-touch java-touch c-populate java-populate)
 for mib in "${SIZES[@]}"; do
     for ((i = 1; i <= RUNS; i++)); do
         for impl in "${IMPLS[@]}"; do
-            run "$impl" "$mib" "${impl#*-}"
+            run "$impl" "$mib" "${impl#*-}" "$i"
         done
     done
 done
@@ -106,7 +111,7 @@ printf '%-14s %5s | %6s %6s %6s   | %6s %6s %6s   | %6s %6s %6s\n' impl MiB min 
 for mib in "${SIZES[@]}"; do
     for impl in "${IMPLS[@]}"; do
         printf '%-14s %5d | %s   | %s   | %s\n' "$impl" "$mib" "$(stats "$impl" "$mib" 3)" \
-            "$(stats "$impl" "$mib" 4)" "$(stats "$impl" "$mib" 5)"
+            "$(stats "$impl" "$mib" 4)" "$(stats "$impl" "$mib" 5 %6.1f)"
     done
     for strategy in touch populate; do
         awk -F, -v m="$mib" -v s="$strategy" '$2 == m && $1 == "c-" s {c[++nc] = $3} $2 == m && $1 == "java-" s {j[++nj] = $3}
@@ -120,7 +125,7 @@ echo
 echo "paced: java --rate ${PACED_RATE_MIB}Mi/s --size ${PACED_MIB}Mi, $RUNS runs; error of the whole fill and of its worst ~1 s window"
 for ((i = 1; i <= RUNS; i++)); do
     # shellcheck disable=SC2086
-    "$JAVA" $JAVA_OPTIONS -jar "$JAR" --size "${PACED_MIB}Mi" --rate "${PACED_RATE_MIB}Mi/s" --hold 0 >"$OUT/paced.$i"
+    nice -n "$NICE" "$JAVA" $JAVA_OPTIONS -jar "$JAR" --size "${PACED_MIB}Mi" --rate "${PACED_RATE_MIB}Mi/s" --hold 0 >"$OUT/paced.$i"
     awk -v rate=$((PACED_RATE_MIB << 20)) -v size=$((PACED_MIB << 20)) '
         function num(name,   s) { s = $0; sub(".*\"" name "\":", "", s); sub("[,}].*", "", s); return s + 0 }
         /"phase":"ramp"/ || /fillMillis/ {

@@ -41,11 +41,14 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * @throws ExperimentException from {@link #run} when the system was not steady before chaos (with the partial report)
+ * <p>Before pressure, the API server and the watched pods must be healthy, or {@link #run} throws an
+ * {@link ExperimentException} ("not steady before chaos") carrying the evidence and the partial report.
  */
 public final class Experiment {
 
     private static final Logger LOG = LoggerFactory.getLogger(Experiment.class);
+    /** How long after the eater let go to wait for the kubelet to say why (pod reason, Evicted event). */
+    private static final Duration FATE_GRACE = Duration.ofSeconds(5);
 
     private final ChaosCluster cluster;
     private final ExperimentSpec spec;
@@ -57,6 +60,7 @@ public final class Experiment {
     private HogRun hog;
     private Sampler sampler;
     private Until until;
+    private Instant stoppedSince;
 
     private Experiment(ChaosCluster cluster, ExperimentSpec spec) {
         this.cluster = cluster;
@@ -175,13 +179,13 @@ public final class Experiment {
         Until.Result ramp = until.await("the hog to fill " + HogRun.human(hog.target.bytes()) + " (rampTimeout)",
                 spec.rampTimeout(), this::rampEnded, this::hogState);
         phases.end(ramp.met(), ramp.outcome());
-        if (hog.fate.verdict().isPresent()) {
-            skipHold("the hog was " + hog.fate.verdict().get().fate() + " during pressure");
+        if (hog.fate.verdict().isPresent() || hog.follower.stopped()) {
+            skipHold(hog.fate.verdict().map(v -> "the hog was " + v.fate() + " during pressure")
+                    .orElse("the hog stopped during pressure (" + hogState() + ")"));
             return;
         }
         phases.begin(Phase.HOLD);
-        Until.Result held = until.hold(spec.hog().hold(), () -> hog.fate.verdict()
-                .map(v -> "ended early: the hog was " + v.fate() + " (" + v.reason() + ") at " + hogState()));
+        Until.Result held = until.hold(spec.hog().hold(), this::hogEnded);
         // a hold cut short by the hog's fate is still a completed phase: the fate is the finding, not a timeout
         phases.end(true, held.outcome());
     }
@@ -190,8 +194,21 @@ public final class Experiment {
         if (hog.follower.reachedHold()) {
             return Optional.of("the hog holds its target: " + hogState());
         }
-        return hog.fate.verdict().map(v -> "the hog was " + v.fate() + " at " + HogRun.human(hog.follower.peakTouchedBytes())
-                + " of " + HogRun.human(hog.target.bytes()) + ": " + v.reason());
+        return hogEnded();
+    }
+
+    /** The hog met its fate, or its eater said it let go of its memory (the pod's reason may follow a tick later). */
+    private Optional<String> hogEnded() {
+        String at = " at " + HogRun.human(hog.follower.peakTouchedBytes()) + " of " + HogRun.human(hog.target.bytes());
+        Optional<String> fate = hog.fate.verdict().map(v -> "the hog was " + v.fate() + at + ": " + v.reason());
+        if (fate.isPresent() || !hog.follower.stopped()) {
+            return fate;
+        }
+        stoppedSince = stoppedSince != null ? stoppedSince : clock.instant();
+        if (Duration.between(stoppedSince, clock.instant()).compareTo(FATE_GRACE) < 0) {
+            return Optional.empty();
+        }
+        return Optional.of("the hog stopped" + at + " (" + hogState() + "); its fate is in the report's hog outcome");
     }
 
     private String hogState() {

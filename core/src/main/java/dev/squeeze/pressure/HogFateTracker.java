@@ -106,6 +106,9 @@ public final class HogFateTracker implements Probe {
     /** The final outcome: the fate met, else SURVIVED if it ran, else NEVER_STARTED with why it was still waiting. */
     public synchronized HogOutcome outcome(long targetBytes, long peakBytes, boolean reachedTarget) {
         int restarts = last == null ? 0 : PodStatuses.restarts(last);
+        if (verdict == null && last != null) {
+            HogFates.classifyFinal(last, observations.events()).ifPresent(v -> decide(v, Instant.now()));
+        }
         if (verdict != null) {
             return new HogOutcome(verdict.fate(), verdict.reason(), verdictAt, targetBytes, peakBytes, reachedTarget,
                     restarts);

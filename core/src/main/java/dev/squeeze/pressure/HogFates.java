@@ -38,6 +38,18 @@ public final class HogFates {
      * @param events the events seen so far, for OOM kills the runtime reported only as exit 137
      */
     public static Optional<Verdict> classify(Pod pod, List<EventRecord> events) {
+        return classify(pod, events, false);
+    }
+
+    /**
+     * Like {@link #classify(Pod, List)}, for the last look at a hog: a container that exited 0 without the kubelet
+     * saying why is then a failure rather than a fate still to be explained.
+     */
+    public static Optional<Verdict> classifyFinal(Pod pod, List<EventRecord> events) {
+        return classify(pod, events, true);
+    }
+
+    private static Optional<Verdict> classify(Pod pod, List<EventRecord> events, boolean last) {
         String phase = PodStatuses.phase(pod);
         String reason = pod.getStatus() == null ? null : pod.getStatus().getReason();
         String message = pod.getStatus() == null || pod.getStatus().getMessage() == null ? ""
@@ -50,7 +62,25 @@ public final class HogFates {
             }
             return Optional.of(new Verdict(HogFate.REJECTED, reason + (message.isEmpty() ? "" : ": " + message)));
         }
+        String name = pod.getMetadata() == null ? null : pod.getMetadata().getName();
+        Optional<EventRecord> evicted = events.stream().filter(e -> "Evicted".equals(e.reason())
+                && "Pod".equals(e.objectKind()) && e.objectName().equals(name)).findFirst();
+        if (evicted.isPresent()) {
+            return Optional.of(new Verdict(HogFate.EVICTED, evicted.get().message()));
+        }
         Optional<ContainerStateTerminated> terminated = PodStatuses.lastTerminated(pod);
+        if (!last && terminated.isPresent() && Integer.valueOf(0).equals(terminated.get().getExitCode())) {
+            // with --hold forever the eater exits 0 only on SIGTERM: someone (the kubelet evicting it) stopped it,
+            // and the pod's reason or the Evicted event says who a tick or two later
+            return Optional.empty();
+        }
+        boolean podFinal = "Failed".equals(phase) || "Succeeded".equals(phase);
+        if (terminated.isPresent() && !podFinal) {
+            // the container's end is reported before the pod's: an evicted eater exits 0 on SIGTERM while the pod
+            // is still Running, and only then does the kubelet mark the pod Failed/Evicted. Only OOMKilled is final.
+            return "OOMKilled".equals(terminated.get().getReason())
+                    ? Optional.of(fromTermination(terminated.get(), events)) : Optional.empty();
+        }
         if (terminated.isPresent()) {
             return Optional.of(fromTermination(terminated.get(), events));
         }

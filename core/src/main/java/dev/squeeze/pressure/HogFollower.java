@@ -92,7 +92,8 @@ public final class HogFollower implements Probe {
     }
 
     private void rememberOther(String line) {
-        if (line.isBlank() || otherLines.contains(line)) {
+        // the kubelet answers with this text instead of a log once an evicted container is gone: not the hog's words
+        if (line.isBlank() || otherLines.contains(line) || line.startsWith("unable to retrieve container logs")) {
             return;
         }
         otherLines.addLast(line.strip());
@@ -108,6 +109,12 @@ public final class HogFollower implements Probe {
     /** The largest touched size the eater reported. */
     public long peakTouchedBytes() {
         return peakTouched;
+    }
+
+    /** The eater's last line said it released its memory or failed: whatever the pod shows next, pressure is gone. */
+    public boolean stopped() {
+        EaterLine l = latest;
+        return l != null && ("released".equals(l.phase()) || "failed".equals(l.phase()));
     }
 
     /** The eater reported phase {@code hold}: it filled its whole target. */

@@ -7,8 +7,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The memory part of the kubelet's {@code /stats/summary}: the node's {@code availableBytes} (what the
- * {@code memory.available} eviction signal compares) and working sets, plus each pod's working set.
+ * The memory part of the kubelet's {@code /stats/summary}: the node's available memory and working set, plus each
+ * pod's working set. Available is the smaller of the node's {@code memory.availableBytes} (the
+ * {@code memory.available} eviction signal) and the {@code pods} system container's (the
+ * {@code allocatableMemory.available} signal the kubelet derives from the same threshold): whichever is nearer to
+ * eviction. Inside a container the node-level figure is the host's, so on a Squeeze k3s node the pods figure is the
+ * one that moves.
  *
  * <pre>{@code
  * StatsSummary s = StatsSummary.parse(json);
@@ -16,7 +20,7 @@ import java.util.Map;
  * s.podWorkingSet().get("default/web-0");    // 52_000_000
  * }</pre>
  *
- * @param availableBytes  node.memory.availableBytes, {@code null} if absent
+ * @param availableBytes  min(node.memory.availableBytes, pods.memory.availableBytes), {@code null} if both absent
  * @param workingSetBytes node.memory.workingSetBytes, {@code null} if absent
  * @param podWorkingSet   {@code namespace/name} to the pod's memory.workingSetBytes
  */
@@ -40,7 +44,15 @@ public record StatsSummary(Long availableBytes, Long workingSetBytes, Map<String
                 pods.put(ref.path("namespace").asString("") + "/" + ref.path("name").asString(), ws);
             }
         }
-        return new StatsSummary(number(memory.path("availableBytes")), number(memory.path("workingSetBytes")), pods);
+        Long available = number(memory.path("availableBytes"));
+        for (JsonNode system : root.path("node").path("systemContainers")) {
+            Long podsAvailable = "pods".equals(system.path("name").asString("")) ? number(system.path("memory")
+                    .path("availableBytes")) : null;
+            if (podsAvailable != null && (available == null || podsAvailable < available)) {
+                available = podsAvailable;
+            }
+        }
+        return new StatsSummary(available, number(memory.path("workingSetBytes")), pods);
     }
 
     private static Long number(JsonNode node) {

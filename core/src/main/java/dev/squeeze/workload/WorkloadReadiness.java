@@ -22,6 +22,8 @@ final class WorkloadReadiness {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkloadReadiness.class);
     static final int EVENTS_SHOWN = 10;
+    static final int LOG_LINES = 5;
+    static final Duration STABLE = Duration.ofSeconds(2);
 
     private WorkloadReadiness() {
     }
@@ -35,14 +37,34 @@ final class WorkloadReadiness {
         String awaited = "workload pods " + describe(selectors, podNames) + " in namespace " + namespace
                 + " to be Ready";
         try {
-            Duration took = KubeWait.untilOrTimeout(awaited, timeout, LOG, () -> poll(client, namespace, selectors,
-                    podNames));
+            long[] readySince = {0};
+            Duration took = KubeWait.untilOrTimeout(awaited, timeout, LOG,
+                    () -> stable(poll(client, namespace, selectors, podNames), readySince));
             LOG.info("workload Ready after {} ms", took.toMillis());
         } catch (TimeoutException e) {
             throw new IllegalStateException(e.getMessage() + "\n"
+                    + PodDiagnostics.crashedContainerLogs(client, pods(client, namespace, selectors), LOG_LINES)
                     + PodDiagnostics.recentEvents(client, namespace, EVENTS_SHOWN)
                     + "Fix the workload, or raise `readyTimeout` if it is just slow to start.");
         }
+    }
+
+    /**
+     * Ready must hold for {@link #STABLE}: a container without a readiness probe is Ready the moment it starts, so a
+     * crash-looping JVM is briefly "Ready" before it exits.
+     */
+    private static KubeWait.Status stable(KubeWait.Status now, long[] readySince) {
+        if (!now.done()) {
+            readySince[0] = 0;
+            return now;
+        }
+        long t = System.nanoTime();
+        if (readySince[0] == 0) {
+            readySince[0] = t;
+        }
+        boolean held = t - readySince[0] >= STABLE.toNanos();
+        return new KubeWait.Status(held, now.state() + (held ? "" : "Ready; checking it stays Ready for "
+                + STABLE.toSeconds() + " s\n"));
     }
 
     static KubeWait.Status poll(KubernetesClient client, String namespace, List<String> selectors,
@@ -69,6 +91,14 @@ final class WorkloadReadiness {
             }
         }
         return new KubeWait.Status(done, state.toString());
+    }
+
+    private static List<Pod> pods(KubernetesClient client, String namespace, List<String> selectors) {
+        List<Pod> pods = new ArrayList<>();
+        for (String selector : selectors) {
+            pods.addAll(live(client.pods().inNamespace(namespace).withLabelSelector(selector).list().getItems()));
+        }
+        return pods;
     }
 
     private static List<Pod> live(List<Pod> pods) {

@@ -75,8 +75,13 @@ class K3sClusterIT {
 
             // AND a pod on the stock JRE image runs, in the namespace Squeeze created
             assertThat(cluster.namespace()).startsWith("squeeze-");
-            assertThat(K3sSmokeIT.runToCompletion(cluster.client(), "java-version", Images.defaultJreImage(),
-                    List.of("java", "-version"))).contains("25");
+            assertThat(K3sSmokeIT.runToCompletion(cluster.client(), cluster.namespace(), "java-version",
+                    Images.defaultJreImage(), List.of("java", "-version"))).contains("25");
+            // the parent is charged for k3s and the pods alike: more than kubepods alone
+            long parentUsage = Long.parseLong(sh(cluster, "cat " + dir + "/memory.usage_in_bytes").strip());
+            long podsUsage = Long.parseLong(sh(cluster, "cat " + dir + "/kubepods/memory.usage_in_bytes").strip());
+            LOG.info("memory usage: parent {} MiB, kubepods {} MiB", parentUsage >> 20, podsUsage >> 20);
+            assertThat(parentUsage).isGreaterThan(podsUsage).isLessThanOrEqualTo(TWO_GI.bytes());
 
             // AND the kubelet's summary is reachable through the API server, as the probes read it
             String summary = cluster.client().raw("/api/v1/nodes/" + cluster.nodeName() + "/proxy/stats/summary");
@@ -87,6 +92,22 @@ class K3sClusterIT {
         assertThat(docker.listContainersCmd().withShowAll(true).withIdFilter(List.of(containerId)).exec()).isEmpty();
         assertThat(Path.of("/sys/fs/cgroup/memory" + parent)).satisfies(p -> assertThat(Files.exists(p))
                 .as("cgroup parent %s left behind", p).isFalse());
+    }
+
+    @Test
+    void withoutAnEvictionThresholdTheKubeletHasNoMemorySignalButKeepsTheDiskOnes() throws Exception {
+        NodeSpec spec = NodeSpec.ofMemory(MemorySize.parse("1Gi")).withImage(K3sSmokeIT.K3S_IMAGE)
+                .withEvictionHard(MemorySize.ZERO).withKubeReserved(MemorySize.parse("300Mi"));
+
+        try (K3sCluster cluster = K3sCluster.start(spec)) {
+            LOG.info("k3s startup (1Gi, no eviction): {}", cluster.startupTimes());
+            String configz = cluster.client().raw("/api/v1/nodes/" + cluster.nodeName() + "/proxy/configz");
+
+            assertThat(configz).contains("\"nodefs.available\":\"5%\"").contains("\"imagefs.available\":\"5%\"")
+                    .doesNotContain("memory.available");
+            assertThat(cluster.facts().evictionThresholdBytes()).isZero();
+            assertThat(cluster.facts().allocatableBytes()).isEqualTo(MemorySize.parse("724Mi").bytes());
+        }
     }
 
     private static long bytes(Quantity q) {

@@ -72,16 +72,21 @@ class K3sSmokeIT {
     }
 
     static String runToCompletion(KubernetesClient client, String name, String image, List<String> command) {
-        Pod pod = new PodBuilder().withNewMetadata().withName(name).withNamespace("default").endMetadata()
+        return runToCompletion(client, "default", name, image, command);
+    }
+
+    static String runToCompletion(KubernetesClient client, String namespace, String name, String image,
+                                  List<String> command) {
+        Pod pod = new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
                 .withNewSpec().withRestartPolicy("Never")
                 .addNewContainer().withName(name).withImage(image).withImagePullPolicy("Never")
                 .withCommand(command.isEmpty() ? null : command).endContainer().endSpec().build();
-        client.pods().inNamespace("default").resource(pod).create();
-        Pod done = client.pods().inNamespace("default").withName(name).waitUntilCondition(p -> p != null
+        client.pods().inNamespace(namespace).resource(pod).create();
+        Pod done = client.pods().inNamespace(namespace).withName(name).waitUntilCondition(p -> p != null
                 && p.getStatus() != null && Set.of("Succeeded", "Failed").contains(p.getStatus().getPhase()),
                 2, TimeUnit.MINUTES);
         // java -version writes to stderr, which the container log carries as well
-        String log = client.pods().inNamespace("default").withName(name).getLog();
+        String log = client.pods().inNamespace(namespace).withName(name).getLog();
         LOG.info("pod {} on {}: {}\n{}", name, image, done.getStatus().getPhase(), log);
         assertThat(done.getStatus().getPhase()).as("phase of pod %s on %s; log:%n%s", name, image, log)
                 .isEqualTo("Succeeded");

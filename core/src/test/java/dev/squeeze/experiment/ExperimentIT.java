@@ -69,9 +69,11 @@ class ExperimentIT {
 
             assertThat(report.hogOutcome().fate()).as("hog outcome %s, notes %s", report.hogOutcome(), report.notes())
                     .isEqualTo(HogFate.EVICTED);
+            assertThat(report.phases().get(1).outcome()).as("PRESSURE outcome").contains("EVICTED");
             assertThat(report.events()).as("events").anySatisfy(e -> {
                 assertThat(e.reason()).isEqualTo("Evicted");
                 assertThat(e.objectName()).startsWith("squeeze-hog-");
+                assertThat(e.annotations()).containsEntry("starved_resource", "memory");
             });
             List<PodSample> innocent = report.pods().stream().filter(p -> p.role() == PodRole.WORKLOAD).toList();
             assertThat(innocent).as("innocent pod samples").isNotEmpty()

@@ -46,6 +46,29 @@ class HogFatesTest {
     }
 
     @Test
+    void a_container_that_ended_while_its_pod_is_still_running_has_no_fate_until_the_pod_says_why() {
+        // seen on k3s: the kubelet's SIGTERM makes the eater release and exit 0 before the pod is marked Evicted
+        Pod releasing = new PodBuilder(terminated("Completed", 0)).editStatus().withPhase("Running").endStatus().build();
+        Pod oomWhileRunning = new PodBuilder(terminated("OOMKilled", 137)).editStatus().withPhase("Running").endStatus()
+                .build();
+
+        Pod releasedAndFinal = new PodBuilder(terminated("Completed", 0)).editStatus().withPhase("Succeeded").endStatus()
+                .build();
+        EventRecord evictedEvent = new EventRecord(Instant.now(), "Warning", "Evicted", "Pod", "ns", "squeeze-hog-x",
+                "The node was low on resource: memory. Threshold quantity: 500Mi, available: 498204Ki.",
+                Map.of("starved_resource", "memory"));
+
+        assertThat(HogFates.classify(releasing, List.of())).isEmpty();
+        assertThat(HogFates.classify(releasedAndFinal, List.of())).as("the kubelet has not said why yet").isEmpty();
+        assertThat(HogFates.classify(releasedAndFinal, List.of(evictedEvent))).hasValue(new HogFates.Verdict(
+                HogFate.EVICTED, "The node was low on resource: memory. Threshold quantity: 500Mi, available: 498204Ki."));
+        assertThat(HogFates.classifyFinal(releasedAndFinal, List.of()))
+                .hasValueSatisfying(v -> assertThat(v.fate()).isEqualTo(HogFate.FAILED));
+        assertThat(HogFates.classify(oomWhileRunning, List.of()))
+                .hasValueSatisfying(v -> assertThat(v.fate()).isEqualTo(HogFate.OOM_KILLED));
+    }
+
+    @Test
     void oom_killed_container_is_oom_killed() {
         assertThat(HogFates.classify(terminated("OOMKilled", 137), List.of()))
                 .hasValue(new HogFates.Verdict(HogFate.OOM_KILLED, "OOMKilled (exit 137)"));

@@ -22,6 +22,8 @@ class ApiServerProbeTest {
     static KubernetesMockServer server;
     static KubernetesClient client;
 
+    /** Timeouts are not under test here; a loaded CI host must not turn a slow first handshake into a failure. */
+    private static final Duration GENEROUS = Duration.ofSeconds(15);
     private static final Tick TICK = new Tick(3, Instant.now(), Phase.HOLD, Duration.ZERO);
 
     @Test
@@ -31,7 +33,7 @@ class ApiServerProbeTest {
                 .andReturn(200, new PodListBuilder().build()).once();
         Observations seen = new Observations();
 
-        new ApiServerProbe(client, "squeeze", Duration.ofSeconds(2), seen).sample(TICK);
+        new ApiServerProbe(client, "squeeze", GENEROUS, seen).sample(TICK);
 
         assertThat(seen.api()).singleElement().satisfies(s -> {
             assertThat(s.phase()).isEqualTo(Phase.HOLD);
@@ -47,7 +49,7 @@ class ApiServerProbeTest {
                 .andReturn(500, "etcdserver: request timed out").always();
         Observations seen = new Observations();
 
-        new ApiServerProbe(ProbeClients.withoutRetries(client), "squeeze", Duration.ofSeconds(2), seen).sample(TICK);
+        new ApiServerProbe(ProbeClients.withoutRetries(client), "squeeze", GENEROUS, seen).sample(TICK);
 
         ApiSample s = seen.api().get(0);
         assertThat(s.fresh().ok()).isTrue();
@@ -64,12 +66,13 @@ class ApiServerProbeTest {
                 .always();
         Observations seen = new Observations();
         HttpProbe probe = new HttpProbe(ProbeClients.withoutRetries(client), "squeeze", new HttpProbeSpec("web", 8080, "/healthz"),
-                Duration.ofSeconds(2), seen);
+                GENEROUS, seen);
 
         probe.sample(TICK);
         probe.sample(TICK);
 
-        assertThat(seen.http()).extracting(HttpSample::outcome).extracting(ProbeOutcome::ok).containsExactly(true, false);
+        assertThat(seen.http()).extracting(HttpSample::outcome).extracting(ProbeOutcome::ok).as("%s", seen.http())
+                .containsExactly(true, false);
         assertThat(seen.http().get(1).outcome()).isInstanceOfSatisfying(ProbeOutcome.Failure.class, f -> assertThat(f.error())
                 .isEqualTo("HTTP 502 Bad Gateway from GET " + path
                         + ": Error trying to reach service: dial tcp 10.42.0.9:8080: connect: connection refused"));

@@ -86,4 +86,15 @@ class EventMappingTest {
         assertThat(s.podWorkingSet()).containsExactly(Map.entry("squeeze/web-0", 52_000_000L));
         assertThat(StatsSummary.parse("{}").availableBytes()).isNull();
     }
+
+    @Test
+    void stats_summary_takes_the_pods_allocatable_figure_when_it_is_nearer_to_eviction() {
+        String json = """
+                {"node":{"memory":{"availableBytes":17000000000,"workingSetBytes":7000000000},
+                  "systemContainers":[{"name":"kubelet","memory":{"workingSetBytes":90000000}},
+                                      {"name":"pods","memory":{"availableBytes":510000000,"workingSetBytes":900000000}}]}}
+                """;
+
+        assertThat(StatsSummary.parse(json).availableBytes()).isEqualTo(510_000_000L);
+    }
 }

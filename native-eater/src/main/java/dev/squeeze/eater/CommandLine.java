@@ -56,8 +56,9 @@ final class CommandLine {
             }
             String earlier = seen.put(flag, value);
             if (earlier != null) {
-                throw new UsageException(flag, value, "`" + flag + "` was given twice, as '" + earlier
-                        + "' and as '" + value + "'. Give it once, for example: " + example(flag));
+                String as = contains(SWITCHES, flag) ? "" : ", as '" + earlier + "' and as '" + value + "'";
+                throw new UsageException(flag, value, "`" + flag + "` was given twice" + as
+                        + ". Give it once, for example: " + example(flag));
             }
         }
         String size = seen.get("--size");
@@ -106,7 +107,8 @@ final class CommandLine {
             case "--rate" -> "--rate 50Mi/s";
             case "--hold" -> "--hold 2m";
             case "--chunk" -> "--chunk 1Mi";
-            default -> "--strategy populate";
+            case "--strategy" -> "--strategy populate";
+            default -> flag;  // a switch is its own example
         };
     }
 

@@ -28,7 +28,7 @@ import java.util.OptionalLong;
  * hold     the first hold line adds "fillMillis" (number, 3 decimals: first chunk begun to last chunk resident)
  *          and "strategy" (the one that did the work: "touch" if populate fell back on an old kernel)
  * released "reason" (hold-elapsed | signal), "releasedBytes" (what was filled when it was unmapped)
- * failed   "call" (mmap | madvise | mlock), "errno" (number), "errnoName" ("ENOMEM"), "error" (the stderr message)
+ * failed   "call" (mmap | madvise | mlock | munmap), "errno" (number), "errnoName" ("ENOMEM"), "error" (the stderr message)
  * </pre>
  * Lines come at every phase change and at least once a second in between. For example:
  * <pre>{@code

@@ -73,6 +73,13 @@ class EaterOptionsTest {
     }
 
     @Test
+    void a_switch_given_twice_is_refused() {
+        assertThat(catchThrowableOfType(UsageException.class,
+                () -> EaterOptions.parse("--size", "1Gi", "--mlock", "--mlock")))
+                .hasMessage("`--mlock` was given twice. Give it once, for example: --mlock");
+    }
+
+    @Test
     void an_unknown_flag_lists_the_known_ones() {
         UsageException e = catchThrowableOfType(UsageException.class, () -> EaterOptions.parse("--sise", "1Gi"));
 

@@ -110,6 +110,38 @@ public final class PodDiagnostics {
         return "no state";
     }
 
+    /**
+     * The last {@code lines} log lines of every container that is not ready and has exited or restarted: the JVM's
+     * or the app's own last words, which the pod status does not carry.
+     */
+    public static String crashedContainerLogs(KubernetesClient client, List<Pod> pods, int lines) {
+        StringBuilder out = new StringBuilder();
+        for (Pod pod : pods) {
+            List<ContainerStatus> statuses = pod.getStatus() == null ? List.of()
+                    : Objects.requireNonNullElse(pod.getStatus().getContainerStatuses(), List.of());
+            for (ContainerStatus c : statuses) {
+                boolean exited = c.getState() != null && c.getState().getTerminated() != null;
+                if (Boolean.TRUE.equals(c.getReady()) || (!exited && c.getRestartCount() == 0)) {
+                    continue;
+                }
+                var container = client.pods().inNamespace(pod.getMetadata().getNamespace())
+                        .withName(pod.getMetadata().getName()).inContainer(c.getName());
+                try {
+                    // a restarting container's current instance may not have written anything yet
+                    String log = exited ? container.tailingLines(lines).getLog()
+                            : container.terminated().tailingLines(lines).getLog();
+                    out.append("last log lines of ").append(pod.getMetadata().getName()).append('/')
+                            .append(c.getName()).append(":\n").append((log == null ? "" : log.stripTrailing())
+                                    .indent(4));
+                } catch (KubernetesClientException e) {
+                    out.append("log of ").append(pod.getMetadata().getName()).append('/').append(c.getName())
+                            .append(" not readable: ").append(e.getMessage()).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** The namespace's {@code limit} latest events, oldest first, or a line saying they could not be read. */
     public static String recentEvents(KubernetesClient client, String namespace, int limit) {
         List<Event> events;

@@ -47,6 +47,9 @@ final class Deployments implements AutoCloseable, ExtensionContext.Store.Closeab
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (!deployed.isEmpty()) {
+            LOG.info("Squeeze: deleting {} workload(s)", deployed.size());
+        }
         RuntimeException failure = null;
         for (int i = deployed.size() - 1; i >= 0; i--) {
             try {

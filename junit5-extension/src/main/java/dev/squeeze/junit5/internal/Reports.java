@@ -46,7 +46,7 @@ public final class Reports {
         }
         for (ReportFiles files : written.all()) {
             String uri = files.html().toAbsolutePath().toUri().toString();
-            LOG.warn("{} failed. Squeeze report: {}", context.getDisplayName(), uri);
+            LOG.warn("{} failed. Squeeze report: {}", Scopes.describe(context), uri);
             context.publishReportEntry(FAILED_ENTRY, uri);
         }
     }

@@ -19,6 +19,12 @@ final class Scopes {
         return current;
     }
 
+    /** {@code EvictionTest} or {@code EvictionTest.evicts()}: what a log line says a node belongs to. */
+    static String describe(ExtensionContext scope) {
+        String testClass = scope.getRequiredTestClass().getSimpleName();
+        return scope.getTestMethod().map(m -> testClass + "." + m.getName() + "()").orElse(testClass);
+    }
+
     static ExtensionContext clusterScope(ExtensionContext context, Lifecycle lifecycle) {
         if (lifecycle == Lifecycle.PER_CLASS) {
             return topLevelClass(context);

@@ -98,7 +98,7 @@ public final class SqueezeRuntime {
         Settings settings = settings(context);
         ExtensionContext scope = Scopes.clusterScope(context, settings.config().lifecycle());
         Store store = scope.getStore(NAMESPACE);
-        String owner = scope.getDisplayName();
+        String owner = Scopes.describe(scope);
         ChaosCluster cluster = store.getOrComputeIfAbsent(CLUSTER,
                 key -> new StartedCluster(start(context, settings, owner), owner), StartedCluster.class).cluster();
         store.getOrComputeIfAbsent(WORKLOADS,

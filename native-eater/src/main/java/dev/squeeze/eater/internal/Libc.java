@@ -107,12 +107,7 @@ public final class Libc {
         if (munmap == null) {
             munmap = link("munmap", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
         }
-        int result;
-        try {
-            result = (int) munmap.invokeExact(callState, MemorySegment.ofAddress(address), length);
-        } catch (Throwable t) {
-            throw new IllegalStateException("munmap downcall failed", t);
-        }
+        int result = callWithRange(munmap, "munmap", address, length);
         if (result != 0) {
             int errno = errno();
             throw new NativeCallException("munmap", errno, "munmap of " + Quantities.format(length) + " failed: "
@@ -131,12 +126,7 @@ public final class Libc {
         if (mlock == null) {
             mlock = link("mlock", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
         }
-        int result;
-        try {
-            result = (int) mlock.invokeExact(callState, MemorySegment.ofAddress(address), length);
-        } catch (Throwable t) {
-            throw new IllegalStateException("mlock downcall failed", t);
-        }
+        int result = callWithRange(mlock, "mlock", address, length);
         if (result != 0) {
             int errno = errno();
             throw new NativeCallException("mlock", errno, "`--mlock` failed to lock " + Quantities.format(length)
@@ -160,6 +150,15 @@ public final class Libc {
             return Errno.name(errno) + " (" + errno + ")";
         }
         return Errno.name(errno) + " (" + errno + ", " + text + ")";
+    }
+
+    /** Calls an {@code int f(void *address, size_t length)}, such as munmap and mlock. */
+    private int callWithRange(MethodHandle function, String name, long address, long length) {
+        try {
+            return (int) function.invokeExact(callState, MemorySegment.ofAddress(address), length);
+        } catch (Throwable t) {
+            throw new IllegalStateException(name + " downcall failed", t);
+        }
     }
 
     private int errno() {

@@ -1,8 +1,8 @@
 package dev.squeeze.eater.internal;
 
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 
 /**
  * One private anonymous mapping and the ways to make its pages resident. Closing it unmaps it.
@@ -80,13 +80,16 @@ public final class Mapping implements AutoCloseable {
      * Writes one long per page, as {@code mem_eater.c} does: one page fault per page, taken from user mode.
      *
      * @param offset page aligned
-     * @param length bytes
+     * @param length bytes, at most 16 MiB
      */
     public void touch(long offset, long length) {
-        long end = offset + length;
-        for (long at = offset; at < end; at += pageSize) {
+        // through a LongBuffer, not MemorySegment.set: the same speed once compiled, but 3x cheaper in the
+        // interpreter (no VarHandle chain), which is where the recommended -Xint leaves this loop
+        LongBuffer longs = memory.asSlice(offset, length).asByteBuffer().order(ByteOrder.nativeOrder()).asLongBuffer();
+        int stride = (int) (pageSize / Long.BYTES);
+        for (int i = 0; i < longs.limit(); i += stride) {
             // a distinct non-zero value: no zero-page or same-page merging can undo the fill
-            memory.set(JAVA_LONG, at, at | 1);
+            longs.put(i, (offset + (long) i * Long.BYTES) | 1);
         }
     }
 

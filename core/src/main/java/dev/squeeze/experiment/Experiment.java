@@ -92,9 +92,9 @@ public final class Experiment {
                 node, ns);
         List<String> unsteady = List.of();
         phases.begin(Phase.STEADY_STATE);
-        sampler = Sampler.start(spec.tick(), phases::current, probes(probing, ns, node, started));
-        until = new Until(sampler::awaitTick, clock);
         try {
+            sampler = Sampler.start(spec.tick(), phases::current, probes(probing, ns, node, started));
+            until = new Until(sampler::awaitTick, clock);
             unsteady = steadyState();
             if (unsteady.isEmpty()) {
                 pressureAndHold();
@@ -110,9 +110,11 @@ public final class Experiment {
         } finally {
             hog.fate.freeze();
             hog.cleanup();
-            sampler.close();
+            if (sampler != null) {
+                sampler.close();
+                logSamplerStats();
+            }
             probing.close();
-            logSamplerStats();
         }
         ChaosReport report = report(started);
         write(report);
@@ -160,6 +162,9 @@ public final class Experiment {
         Duration observe = spec.steadyState().compareTo(spec.tick().multipliedBy(2)) < 0
                 ? spec.tick().multipliedBy(2) : spec.steadyState();
         until.hold(observe, Optional::empty);
+        // probes still in flight at the end of the window count (they are stamped with the phase they started in)
+        until.await("a first API server sample", spec.tick().multipliedBy(4),
+                () -> observations.api().isEmpty() ? Optional.empty() : Optional.of("sampled"), () -> "none yet");
         List<String> evidence = new ArrayList<>(SteadyState.apiEvidence(observations.api()));
         evidence.addAll(SteadyState.podEvidence(client, cluster.namespace(), spec.watchedPods()));
         phases.end(evidence.isEmpty(), evidence.isEmpty() ? "completed: API and watched pods healthy for "

@@ -3,6 +3,9 @@ package dev.squeeze.probe;
 import dev.squeeze.report.EventRecord;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +28,7 @@ public final class EventProbe implements Probe {
 
     /** Events that happened this long before the experiment started still count (clock skew, slow recording). */
     private static final Duration SLACK = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(EventProbe.class);
 
     private final KubernetesClient client;
     private final Set<String> namespaces;
@@ -50,8 +54,14 @@ public final class EventProbe implements Probe {
     @Override
     public void sample(Tick tick) {
         List<Event> all = new ArrayList<>();
-        for (String ns : namespaces) {
-            all.addAll(client.v1().events().inNamespace(ns).list().getItems());
+        try {
+            for (String ns : namespaces) {
+                all.addAll(client.v1().events().inNamespace(ns).list().getItems());
+            }
+        } catch (KubernetesClientException e) {
+            // events outlive outages: what this tick missed is listed on the next one that gets through
+            LOG.debug("events not listed on tick {}: {}", tick.index(), e.getMessage());
+            return;
         }
         accept(all).forEach(observations::add);
     }

@@ -98,11 +98,13 @@ final class FreshReadyz {
         OutputStream out = tls.getOutputStream();
         out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        String response = readUpTo(tls.getInputStream(), 4096);
+        InputStream in = tls.getInputStream();
+        String response = readHead(in);
         int status = status(response);
         if (status == 200) {
             return ProbeOutcome.success(since(start), status);
         }
+        response += readBody(in);
         int bodyStart = response.indexOf("\r\n\r\n");
         String body = bodyStart >= 0 ? response.substring(bodyStart + 4) : "";
         String detail = body.lines().filter(l -> l.startsWith("[-]")).findFirst().orElse(ApiGet.firstLine(body, 160));
@@ -110,13 +112,33 @@ final class FreshReadyz {
                 : "HTTP " + status + " from /readyz" + (detail.isBlank() ? "" : ": " + detail));
     }
 
-    private static String readUpTo(InputStream in, int max) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        byte[] chunk = new byte[1024];
-        for (int n; buffer.size() < max && (n = in.read(chunk)) > 0; ) {
-            buffer.write(chunk, 0, n);
+    /** Reads up to the end of the headers: the status is all a healthy answer needs, whatever the server keeps open. */
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        for (int b; head.size() < 8192 && (b = in.read()) >= 0; ) {
+            head.write(b);
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+            if (matched == end.length) {
+                break;
+            }
         }
-        return buffer.toString(StandardCharsets.UTF_8);
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Some of the body of a failed answer, for the error text; what does not come before the deadline is left. */
+    private static String readBody(InputStream in) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] chunk = new byte[1024];
+        try {
+            for (int n; body.size() < 4096 && (n = in.read(chunk)) > 0; ) {
+                body.write(chunk, 0, n);
+            }
+        } catch (IOException timeoutOrReset) {
+            // keep what arrived
+        }
+        return body.toString(StandardCharsets.UTF_8);
     }
 
     static int status(String response) {

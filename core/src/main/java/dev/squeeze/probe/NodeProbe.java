@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +69,13 @@ public final class NodeProbe implements Probe {
     public void sample(Tick tick) throws InterruptedException {
         Instant at = Instant.now();
         StatsSummary summary = summary();
-        Node current = client.nodes().withName(node).get();
+        Node current;
+        try {
+            current = client.nodes().withName(node).get();
+        } catch (KubernetesClientException e) {
+            LOG.debug("node {} not read on tick {}: {}", node, tick.index(), e.getMessage());
+            return;
+        }
         if (current == null) {
             LOG.warn("node {} not found; is `nodeName` right?", node);
             return;

@@ -5,6 +5,9 @@ import dev.squeeze.report.PodSample;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,6 +30,7 @@ public final class PodProbe implements Probe {
 
     /** The label Squeeze puts on the pods it starts, with the app.kubernetes.io/name telling which kind. */
     public static final String NAME_LABEL = "app.kubernetes.io/name";
+    private static final Logger LOG = LoggerFactory.getLogger(PodProbe.class);
 
     private final KubernetesClient client;
     private final String namespace;
@@ -56,6 +60,15 @@ public final class PodProbe implements Probe {
 
     @Override
     public void sample(Tick tick) {
+        try {
+            sampleNow(tick);
+        } catch (KubernetesClientException e) {
+            // the API server probe records outages; here a failed list only means no pod samples this tick
+            LOG.debug("pods not listed on tick {}: {}", tick.index(), e.getMessage());
+        }
+    }
+
+    private void sampleNow(Tick tick) {
         Instant at = Instant.now();
         Map<String, PodSample> seen = new LinkedHashMap<>();
         Map<String, Long> workingSets = summary.get().map(StatsSummary::podWorkingSet).orElse(Map.of());

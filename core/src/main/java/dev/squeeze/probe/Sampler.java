@@ -142,14 +142,17 @@ public final class Sampler implements AutoCloseable {
         }
     }
 
-    private static void run(Probe probe, Tick tick, AtomicBoolean inFlight) {
+    private void run(Probe probe, Tick tick, AtomicBoolean inFlight) {
         try {
             probe.sample(tick);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
-            // probes record failures as observations; what escapes is a bug worth seeing, but never fatal
-            LOG.warn("probe {} failed on tick {}: {}", probe.name(), tick.index(), e.toString());
+            // probes record failures as observations; what escapes is worth seeing, but never fatal, and not
+            // after close (the client a probe was using is being closed under it)
+            if (running.get()) {
+                LOG.warn("probe {} failed on tick {}: {}", probe.name(), tick.index(), e.toString());
+            }
         } finally {
             inFlight.set(false);
         }

@@ -1,5 +1,6 @@
 package dev.squeeze.experiment;
 
+import dev.squeeze.assertions.SqueezeAssertions;
 import dev.squeeze.cluster.Images;
 import dev.squeeze.cluster.K3sCluster;
 import dev.squeeze.cluster.NodeSpec;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -83,6 +85,13 @@ class ExperimentIT {
             assertThat(report.phases()).extracting(PhaseSpan::phase)
                     .containsExactly(Phase.STEADY_STATE, Phase.PRESSURE, Phase.HOLD, Phase.RECOVERY);
             assertThat(report.phases().get(3).completed()).as(report.phases().get(3).outcome()).isTrue();
+            // and the same through the public assertions users write
+            SqueezeAssertions.assertThat(report).withReportPath(Experiment.reportFiles(spec).html())
+                    .hog().wasEvictedForMemory();
+            SqueezeAssertions.assertThat(report).apiServer().hasAvailabilityAtLeast(99.0);
+            SqueezeAssertions.assertThat(report).pods("app=innocent").stayedReady().wereNotEvicted();
+            SqueezeAssertions.assertThat(report).node().hadMemoryPressure().recoveredFromMemoryPressure()
+                    .admittedPodAfterRecovery();
         }
     }
 
@@ -111,6 +120,10 @@ class ExperimentIT {
                             apiGaps).isTrue();
             assertThat(report.hogOutcome().reachedTarget()).as("a 2.5Gi hog cannot fill a 2Gi node").isFalse();
             assertThat(report.notes()).anySatisfy(n -> assertThat(n).startsWith("the hog never reached its target"));
+            // the assertion a team would write for a healthy node fails, and says how far the hog got
+            assertThatThrownBy(() -> SqueezeAssertions.assertThat(report).hog().reachedTarget())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting the memory hog to reach its target");
         }
     }
 

@@ -16,11 +16,13 @@ import java.io.PrintStream;
  * The eater's entry point: the pod's command line in, {@link ProgressLine}s out, an {@link ExitStatus} at the end.
  *
  * <pre>{@code
- * java -Xmx16m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -XX:-UsePerfData \
+ * java -Xint -Xmx16m -Xmn512k -XX:+UseSerialGC -Xss256k -XX:-UsePerfData -XX:StringTableSize=1024 \
  *      -jar squeeze-native-eater.jar --size 2Gi --rate 100Mi/s --hold 5m
  * }</pre>
  *
- * See {@link EaterOptions#usage()} for the flags and {@link ProgressLine} for the JSON lines.
+ * <p>Those JVM flags are also in the jar's manifest, as {@code Squeeze-Java-Options}, for launchers to read;
+ * the module README says what each one saves. See {@link EaterOptions#usage()} for the eater's own flags and
+ * {@link ProgressLine} for the JSON lines.
  */
 public final class Main {
     private Main() {

@@ -15,6 +15,10 @@ import java.util.Optional;
  * Everything the extension asks of Squeeze core, behind one seam so the extension's own tests can check lifecycle,
  * injection and close order without Docker. Production uses {@link CoreEngine}; a test replaces it through the
  * configuration parameter {@value #PARAMETER} (a class name with a no-argument constructor).
+ *
+ * <pre>{@code
+ * EngineTestKit.engine("junit-jupiter").configurationParameter(ChaosEngine.PARAMETER, FakeEngine.class.getName())
+ * }</pre>
  */
 public interface ChaosEngine {
 

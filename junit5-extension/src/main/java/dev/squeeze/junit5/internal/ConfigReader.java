@@ -29,7 +29,7 @@ import java.util.function.Function;
  * Turns what a test class declares (annotations or a builder config) plus JUnit configuration parameters into checked
  * {@link Settings}: attribute, then parameter, then default. Collects every problem before failing.
  */
-public final class ConfigReader {
+final class ConfigReader {
 
     private static final Subject BUILDER_NODE = Subject.code("NodeSpec", " (SqueezeExtension.builder().node)");
     private static final Subject BUILDER_WORKLOAD = Subject.code("WorkloadSpec", " (SqueezeExtension.builder().workload)");
@@ -37,12 +37,12 @@ public final class ConfigReader {
     private final Function<String, Optional<String>> parameters;
 
     /** @param parameters JUnit configuration parameters, such as {@code context::getConfigurationParameter} */
-    public ConfigReader(Function<String, Optional<String>> parameters) {
+    ConfigReader(Function<String, Optional<String>> parameters) {
         this.parameters = name -> parameters.apply(name).map(String::trim).filter(v -> !v.isEmpty());
     }
 
     /** The settings of {@code testClass}; {@code built} is the config of a registered builder extension, if any. */
-    public Settings read(Class<?> testClass, Optional<SqueezeConfig> built, Problems problems) {
+    Settings read(Class<?> testClass, Optional<SqueezeConfig> built, Problems problems) {
         SqueezeConfig declared = built.map(config -> refuseAnnotations(testClass, config, problems))
                 .orElseGet(() -> refuseRegistered(testClass, fromAnnotations(testClass, problems), problems));
         Subject nodeSubject = built.isPresent() ? BUILDER_NODE : NodeReader.SUBJECT;
@@ -59,7 +59,7 @@ public final class ConfigReader {
     }
 
     /** Every {@link MemoryHog @MemoryHog} method of {@code testClass}, read and checked. */
-    public Map<Method, ExperimentSpec> experiments(Class<?> testClass, Settings settings, Problems problems) {
+    Map<Method, ExperimentSpec> experiments(Class<?> testClass, Settings settings, Problems problems) {
         Map<Method, ExperimentSpec> specs = new HashMap<>();
         for (Method method : AnnotationSupport.findAnnotatedMethods(testClass, MemoryHog.class,
                 HierarchyTraversalMode.TOP_DOWN)) {
@@ -70,7 +70,7 @@ public final class ConfigReader {
     }
 
     /** Whether an existing cluster is configured, read cheaply for the Docker condition. */
-    public boolean existingClusterConfigured(Optional<SqueezeConfig> built) {
+    boolean existingClusterConfigured(Optional<SqueezeConfig> built) {
         return built.flatMap(SqueezeConfig::existingCluster).isPresent()
                 || parameters.apply(SqueezeProperties.KUBECONFIG).isPresent();
     }

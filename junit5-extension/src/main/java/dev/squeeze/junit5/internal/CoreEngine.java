@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The real engine: Squeeze core's entry points and Testcontainers' Docker detection. */
-public final class CoreEngine implements ChaosEngine {
+final class CoreEngine implements ChaosEngine {
 
     @Override
     public Optional<String> dockerProblem() {

@@ -31,7 +31,7 @@ final class ExistingClusters {
         addIf(shaped, "loadImages", !declared.imagesToLoad().isEmpty());
         if (!shaped.isEmpty()) {
             problems.add(subject.attrs(shaped) + " cannot apply to the existing cluster of " + cluster.kubeconfig()
-                    + " (set by squeeze.kubeconfig): Squeeze does not resize or reconfigure a node it did not start."
+                    + ": Squeeze does not resize or reconfigure a node it did not start."
                     + " Fix: remove " + String.join(", ", shaped) + " to run there as the cluster is, or unset"
                     + " squeeze.kubeconfig to run on a k3s node shaped as declared");
         }

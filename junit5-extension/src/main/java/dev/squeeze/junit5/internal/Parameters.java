@@ -12,7 +12,13 @@ import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.util.Set;
 
-/** Resolves the parameters a Squeeze test can declare: cluster, client, the method's report, a runner. */
+/**
+ * Resolves the parameters a Squeeze test can declare: cluster, client, the method's report, a runner.
+ *
+ * <pre>{@code
+ * if (Parameters.supports(parameter)) return Parameters.resolve(parameter, context, runtime);
+ * }</pre>
+ */
 public final class Parameters {
 
     private static final Set<Class<?>> SUPPORTED =

@@ -9,30 +9,30 @@ import java.util.List;
  * Collects every configuration mistake before anything starts, so a user fixes them all in one round instead of
  * booting a node per typo.
  */
-public final class Problems {
+final class Problems {
 
     private final List<String> messages = new ArrayList<>();
 
     /** Records {@code "<subject> <expected>, but was '<value>'. Fix: <fix>"}. */
-    public void add(String subject, String expected, Object value, String fix) {
+    void add(String subject, String expected, Object value, String fix) {
         messages.add(subject + " " + expected + ", but was '" + value + "'. Fix: " + fix);
     }
 
     /** Records a message that does not fit the subject/value/fix shape (it must still name the fix). */
-    public void add(String message) {
+    void add(String message) {
         messages.add(message);
     }
 
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return messages.isEmpty();
     }
 
-    public List<String> messages() {
+    List<String> messages() {
         return List.copyOf(messages);
     }
 
     /** Fails with every problem found in {@code where}, one per line; a single problem is the whole message. */
-    public void throwIfAny(String where) {
+    void throwIfAny(String where) {
         if (messages.isEmpty()) {
             return;
         }

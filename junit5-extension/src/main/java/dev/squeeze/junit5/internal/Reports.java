@@ -13,7 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes reports, publishes their paths as JUnit report entries, and points at them when a test fails. */
+/**
+ * Writes reports, publishes their paths as JUnit report entries ({@value #JSON_ENTRY}, {@value #HTML_ENTRY}), and
+ * points at them ({@value #FAILED_ENTRY}) when a test fails.
+ *
+ * <pre>{@code
+ * Reports.pointAtReports(context); // from a TestExecutionExceptionHandler
+ * }</pre>
+ */
 public final class Reports {
 
     public static final String JSON_ENTRY = "squeeze.report.json";

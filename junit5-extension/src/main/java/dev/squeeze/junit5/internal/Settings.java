@@ -8,9 +8,5 @@ import dev.squeeze.junit5.SqueezeConfig;
  * @param config   node, lifecycle, workloads, existing cluster, report directory and tick
  * @param hogImage the hog's JRE image when {@code @MemoryHog(image)} is unset
  */
-public record Settings(SqueezeConfig config, String hogImage) {
-
-    public boolean onExistingCluster() {
-        return config.existingCluster().isPresent();
-    }
+record Settings(SqueezeConfig config, String hogImage) {
 }

@@ -23,7 +23,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the extension does at each callback. Holds no state of its own: settings, cluster, workloads and reports live
+ * What the extension does at each callback; {@code SqueezeExtension} delegates every callback here.
+ *
+ * <pre>{@code
+ * new SqueezeRuntime(Optional.empty()).beforeAll(context); // validates, then starts a per-class node
+ * }</pre>
+ * Holds no state of its own: settings, cluster, workloads and reports live
  * in the {@link Store} under the extension's namespace, in the context whose lifetime matches theirs (the top-level
  * class for {@link Lifecycle#PER_CLASS}, the test method for {@link Lifecycle#PER_METHOD}), so JUnit closes them
  * in reverse order of creation, whatever the outcome.
@@ -114,6 +119,7 @@ public final class SqueezeRuntime {
             report = engine(context).run(cluster, spec);
         } catch (ExperimentException e) {
             e.report().ifPresent(partial -> Reports.publish(context, engine(context), partial, spec));
+            Reports.pointAtReports(context);
             throw e;
         }
         Reports.publish(context, engine(context), report, spec);
@@ -122,7 +128,7 @@ public final class SqueezeRuntime {
 
     /** Validated settings of the top-level class; read on first use (constructor injection can come first). */
     @SuppressWarnings("deprecation")
-    public Settings settings(ExtensionContext context) {
+    Settings settings(ExtensionContext context) {
         return owner(context).getStore(NAMESPACE).getOrComputeIfAbsent(SETTINGS, key -> {
             Problems problems = new Problems();
             Settings settings = reader(context).read(ownerClass(context), built, problems);

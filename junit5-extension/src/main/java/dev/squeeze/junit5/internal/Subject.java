@@ -8,34 +8,34 @@ package dev.squeeze.junit5.internal;
  * @param location   where it was declared, such as {@code " on EvictionTest.evicts()"}, or {@code ""}
  * @param annotation whether the user wrote an annotation (fixes are shown as {@code attr = "value"})
  */
-public record Subject(String owner, String location, boolean annotation) {
+record Subject(String owner, String location, boolean annotation) {
 
-    public static Subject annotation(Class<?> type, String location) {
+    static Subject annotation(Class<?> type, String location) {
         return new Subject("@" + type.getSimpleName(), location, true);
     }
 
-    public static Subject code(String owner, String location) {
+    static Subject code(String owner, String location) {
         return new Subject(owner, location, false);
     }
 
     /** {@code @ChaosNode(memory)} or {@code NodeSpec memory}, with the location appended. */
-    public String attr(String attribute) {
+    String attr(String attribute) {
         return (annotation ? owner + "(" + attribute + ")" : owner + " " + attribute) + location;
     }
 
     /** Several attributes at once: {@code @ChaosNode(memory, wall)}. */
-    public String attrs(Iterable<String> attributes) {
+    String attrs(Iterable<String> attributes) {
         return attr(String.join(", ", attributes));
     }
 
     /** How to write the fix: {@code write size = "3000M" or size = "2861Mi"}; {@code use size 3000M} for code. */
-    public String assign(String attribute, java.util.List<String> values) {
+    String assign(String attribute, java.util.List<String> values) {
         java.util.StringJoiner alternatives = new java.util.StringJoiner(" or ", annotation ? "write " : "use ", "");
         values.forEach(v -> alternatives.add(annotation ? attribute + " = \"" + v + "\"" : attribute + " " + v));
         return alternatives.toString();
     }
 
-    public String assign(String attribute, String value) {
+    String assign(String attribute, String value) {
         return assign(attribute, java.util.List.of(value));
     }
 }

@@ -1,6 +1,8 @@
 package dev.squeeze.junit5.bench;
 
+import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.cluster.Images;
+import dev.squeeze.cluster.NodeSpec;
 import dev.squeeze.junit5.ChaosNode;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.Config;
@@ -20,9 +22,11 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
- * Not a test: a rerunnable measurement of what the extension adds to a node's start. Compares the time from nothing
- * to the first line of an annotated test body ({@code @ChaosNode}, no workload, no hog) with a bare
- * {@link K3sContainer} start followed by waiting for the Node to be Ready, alternating, {@code runs} times each.
+ * Not a test: a rerunnable measurement of what Squeeze adds to a node's start. Compares, alternating, {@code runs}
+ * times each: a bare {@link K3sContainer} start followed by waiting for the Node to be Ready; core's
+ * {@link ChaosCluster#startK3s} (sizing, memory wall, node and kube-system Ready, namespace); and the time from nothing
+ * to the first line of an annotated test body ({@code @ChaosNode}, no workload, no hog). The last two differ by what
+ * the extension itself costs; the first two by what core's readiness and sizing cost.
  *
  * <pre>{@code
  * java -cp <test classpath> dev.squeeze.junit5.bench.SetupBenchmark 5
@@ -38,18 +42,30 @@ public final class SetupBenchmark {
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<Double> bare = new ArrayList<>();
+        List<Double> core = new ArrayList<>();
         List<Double> annotated = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             bare.add(bareK3s());
+            core.add(coreStart());
             annotated.add(annotatedSetup());
-            System.out.printf(Locale.ROOT, "run %d: bare %.1f s, annotated %.1f s%n", i + 1, bare.get(i),
-                    annotated.get(i));
+            System.out.printf(Locale.ROOT, "run %d: bare %.1f s, core %.1f s, annotated %.1f s%n", i + 1,
+                    bare.get(i), core.get(i), annotated.get(i));
         }
         double bareMedian = median(bare);
+        double coreMedian = median(core);
         double annotatedMedian = median(annotated);
         System.out.printf(Locale.ROOT, "median over %d runs: bare K3sContainer to node Ready %.1f s,"
-                        + " @ChaosNode to test body %.1f s, overhead %.1f%%%n", runs, bareMedian, annotatedMedian,
-                100 * (annotatedMedian - bareMedian) / bareMedian);
+                        + " ChaosCluster.startK3s %.1f s, @ChaosNode to test body %.1f s;"
+                        + " annotated vs bare %+.1f%%, annotated vs core %+.1f%%%n", runs, bareMedian, coreMedian,
+                annotatedMedian, 100 * (annotatedMedian - bareMedian) / bareMedian,
+                100 * (annotatedMedian - coreMedian) / coreMedian);
+    }
+
+    private static double coreStart() {
+        long start = System.nanoTime();
+        try (ChaosCluster cluster = ChaosCluster.startK3s(NodeSpec.defaults())) {
+            return seconds(System.nanoTime() - start);
+        }
     }
 
     private static double bareK3s() {

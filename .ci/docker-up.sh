@@ -30,9 +30,17 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >"$LOGDIR/apt-update.log" 2>&1
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$LOGDIR/apt-install.log" 2>&1 \
-    || { tail -30 "$LOGDIR/apt-install.log"; exit 1; }
+  # keep the packages' init scripts from starting a dockerd/containerd of their own
+  policy=/usr/sbin/policy-rc.d
+  own_policy=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' > "$policy"; chmod +x "$policy"; own_policy=1
+  fi
+  rc=0
+  apt-get update -qq >"$LOGDIR/apt-update.log" 2>&1 || rc=$?
+  [ $rc -eq 0 ] && { apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$LOGDIR/apt-install.log" 2>&1 || rc=$?; }
+  [ $own_policy = 1 ] && rm -f "$policy"
+  if [ $rc -ne 0 ]; then tail -30 "$LOGDIR/apt-update.log" "$LOGDIR/apt-install.log" 2>/dev/null; exit 1; fi
 fi
 
 # --- runtime wrapper -------------------------------------------------------------------------

@@ -57,6 +57,16 @@ key() {
 
 fresh() { [ "${SQUEEZE_CI_REBUILD:-0}" = 1 ]; }
 
+# prune KEEP_DIR: remove cache entries of the same kind built from other inputs.
+prune() {
+  local keep=$1 prefix d
+  prefix=${keep%-*}
+  for d in "$prefix"-*; do
+    [ -d "$d" ] && [ "$d" != "$keep" ] && [ "${d%-*}" = "$prefix" ] && { log "pruning stale cache $d"; rm -rf "$d"; }
+  done
+  return 0
+}
+
 # loaded IMAGE KEY: is IMAGE present in dockerd and built from these inputs?
 loaded() {
   [ "$($DOCKER image inspect --format '{{index .Config.Labels "squeeze.ci.key"}}' "$1" 2>/dev/null || true)" = "$2" ]
@@ -102,6 +112,7 @@ EOF
   $DOCKER build -q -t "$PAUSE_IMAGE" "$d/ctx" > "$LOGDIR/build-pause.log"
 }
 phase pause ensure_image "$PAUSE_IMAGE" "$PAUSE_KEY" "$PAUSE_DIR" build_pause
+prune "$PAUSE_DIR"
 
 # ---------------------------------------------------------------- JRE -------------------
 JAVA_VER=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$JDK_HOME/release")
@@ -160,6 +171,7 @@ EOF
   rm -rf "$d/ctx"
 }
 phase jre ensure_image "$JRE_IMAGE" "$JRE_KEY" "$JRE_DIR" build_jre
+prune "$JRE_DIR"
 
 # ---------------------------------------------------------------- CoreDNS ---------------
 COREDNS_KEY=$(key "$COREDNS_IMAGE $COREDNS_VERSION $(go env GOVERSION)")
@@ -191,6 +203,7 @@ EOF
   rm -rf "$d/ctx" "$d/mod"
 }
 phase coredns ensure_image "$COREDNS_IMAGE" "$COREDNS_KEY" "$COREDNS_DIR" build_coredns
+prune "$COREDNS_DIR"
 
 # ---------------------------------------------------------------- binaries --------------
 # k3s stand-in multicall binary (upstream Kubernetes $K8S_VERSION, .ci/k3s-standin)
@@ -217,6 +230,7 @@ build_k3s_bin() {
   "$BIN_DIR/k3s" --version
 }
 phase k3s-binary build_k3s_bin
+prune "$BIN_DIR"
 
 CRICTL_DIR=$CACHE/crictl-$CRICTL_VERSION
 build_crictl() {
@@ -260,6 +274,7 @@ build_rootfs() {
   log "rootfs: $(du -h "$ROOTFS_DIR/rootfs.tar" | cut -f1)"
 }
 phase rootfs build_rootfs
+prune "$ROOTFS_DIR"
 
 # ---------------------------------------------------------------- k3s image -------------
 K3S_KEY=$(key "$K3S_IMAGE $BIN_KEY $ROOTFS_KEY $CRICTL_VERSION $PAUSE_KEY $JRE_KEY $COREDNS_KEY")
@@ -293,6 +308,7 @@ EOF
   rm -rf "$c"
 }
 phase k3s-image ensure_image "$K3S_IMAGE" "$K3S_KEY" "$K3S_DIR" build_k3s_image
+prune "$K3S_DIR"
 
 log "images:"
 $DOCKER images --format '  {{.Repository}}:{{.Tag}}\t{{.Size}}' \

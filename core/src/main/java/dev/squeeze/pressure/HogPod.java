@@ -110,10 +110,13 @@ public final class HogPod {
                 .build();
     }
 
-    /** The eater's command line; the JVM flags keep the JVM itself at a few tens of MiB. */
+    /**
+     * The eater's command line. The JVM flags are the eater's own recommendation (its manifest's
+     * {@code Squeeze-Java-Options}): measured at ~39 MiB of JVM overhead, 12 MiB less than C1-only flags.
+     */
     public static List<String> command(HogSpec spec, HogTarget target) {
-        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xss256k", "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED",
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xint", "-Xmx16m", "-Xmn512k", "-XX:+UseSerialGC",
+                "-Xss256k", "-XX:-UsePerfData", "-XX:StringTableSize=1024", "--enable-native-access=ALL-UNNAMED",
                 "-jar", MOUNT_PATH + "/" + JAR_KEY,
                 "--size", Long.toString(target.bytes()),
                 "--rate", spec.rate().toArgument(),

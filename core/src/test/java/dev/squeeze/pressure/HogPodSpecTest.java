@@ -34,8 +34,9 @@ class HogPodSpecTest {
 
         assertThat(eater(pod).getResources().getRequests()).isNullOrEmpty();
         assertThat(eater(pod).getResources().getLimits()).isNullOrEmpty();
-        assertThat(eater(pod).getCommand()).containsExactly("java", "-Xmx16m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xss256k", "-XX:-UsePerfData", "--enable-native-access=ALL-UNNAMED",
+        assertThat(eater(pod).getCommand()).containsExactly("java", "-Xint", "-Xmx16m", "-Xmn512k",
+                "-XX:+UseSerialGC", "-Xss256k", "-XX:-UsePerfData", "-XX:StringTableSize=1024",
+                "--enable-native-access=ALL-UNNAMED",
                 "-jar", "/squeeze/eater.jar", "--size", Long.toString(1_500L << 20), "--rate", "200Mi/s",
                 "--hold", "forever", "--i-know");
         assertThat(eater(pod).getImage()).isEqualTo("eclipse-temurin:25-jre");

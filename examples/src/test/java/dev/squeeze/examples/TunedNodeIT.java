@@ -11,17 +11,20 @@ import org.junit.jupiter.api.Test;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 
 /**
- * The fix for the seed outage: the same web service with memory requests = limits, 600Mi reserved for k3s itself
- * and a 200Mi hard eviction threshold on a 2 GiB node. A BestEffort pod that grows past what the node can give is
+ * The fix for the seed outage: the same web service with memory requests = limits, 700Mi reserved for k3s itself
+ * and a 400Mi hard eviction threshold on a 2 GiB node. A BestEffort pod that leaks past what the node can give is
  * evicted by the kubelet before the kernel has to kill anything; the API server, the web pods and their Service
  * never notice.
+ *
+ * <p>The threshold is the headroom the kubelet has to act in: it checks every 10 s, so a leak must not grow by more
+ * than the threshold in 10 s (here 25Mi/s, 250Mi per check), or the kernel OOM-kills it before the kubelet evicts it.
  */
-@ChaosNode(memory = "2Gi", kubeReserved = "600Mi", evictionHard = "200Mi")
+@ChaosNode(memory = "2Gi", kubeReserved = "700Mi", evictionHard = "400Mi")
 @Workload(manifests = "classpath:k8s/tuned.yaml", readySelectors = "app=web")
 class TunedNodeIT {
 
     @Test
-    @MemoryHog(size = "120%", basis = SizeBasis.NODE_ALLOCATABLE, rate = "200Mi/s", hold = "20s",
+    @MemoryHog(size = "120%", basis = SizeBasis.NODE_ALLOCATABLE, rate = "25Mi/s", hold = "20s",
             http = @HttpProbe(service = "web", port = 80, path = "/healthz"))
     void the_hog_is_evicted_and_everything_else_survives(ChaosReport report) {
         assertThat(report).hog().wasEvictedForMemory();

@@ -19,6 +19,7 @@ import dev.squeeze.report.ReportFiles;
 import dev.squeeze.report.ReportWriter;
 import dev.squeeze.units.Durations;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +105,11 @@ public final class Experiment {
             Thread.currentThread().interrupt();
             phases.abandon("interrupted");
             notes.add("the experiment was interrupted in " + phases.current());
+        } catch (KubernetesClientException e) {
+            // the API server stopped answering in the middle of the chaos: that is a result, not a crash
+            phases.abandon("the API server did not answer: " + e.getMessage());
+            notes.add("the API server did not answer in " + phases.current() + ", so the experiment stopped there: "
+                    + e.getMessage());
         } catch (RuntimeException e) {
             phases.abandon(e.toString());
             throw e;

@@ -35,6 +35,8 @@ final class HogRun {
     final HogFollower follower;
     final HogFateTracker fate;
     private final KubernetesClient client;
+    /** Deletes go through the retry-free client: on a wedged API server they fail in one request timeout, not minutes. */
+    private final KubernetesClient deleting;
     private final String namespace;
     private final String node;
     private final HogSpec spec;
@@ -44,6 +46,7 @@ final class HogRun {
     HogRun(KubernetesClient client, KubernetesClient probing, String namespace, String node, String experiment,
            HogSpec spec, HogTarget target, Observations observations) {
         this.client = client;
+        this.deleting = probing;
         this.namespace = namespace;
         this.node = node;
         this.spec = spec;
@@ -80,11 +83,11 @@ final class HogRun {
 
     /** Deletes the hog pod (a short grace period: the eater unmaps on SIGTERM at once). */
     void deleteHog() {
-        quietly("hog pod " + podName, () -> client.pods().inNamespace(namespace).withName(podName).delete());
+        quietly("hog pod " + podName, () -> deleting.pods().inNamespace(namespace).withName(podName).delete());
     }
 
     boolean hogGone() {
-        return client.pods().inNamespace(namespace).withName(podName).get() == null;
+        return deleting.pods().inNamespace(namespace).withName(podName).get() == null;
     }
 
     /** A new admission-check pod (a fresh name each time: a rejected pod stays Failed). */
@@ -95,14 +98,14 @@ final class HogRun {
     }
 
     Pod pod(String name) {
-        return client.pods().inNamespace(namespace).withName(name).get();
+        return deleting.pods().inNamespace(namespace).withName(name).get();
     }
 
     /** Removes every pod and ConfigMap this experiment created; logs what it cannot remove, never throws. */
     void cleanup() {
-        quietly("pods " + selector(), () -> client.pods().inNamespace(namespace).withLabel(HogPod.EXPERIMENT_LABEL, label)
+        quietly("pods " + selector(), () -> deleting.pods().inNamespace(namespace).withLabel(HogPod.EXPERIMENT_LABEL, label)
                 .withGracePeriod(0).delete());
-        quietly("ConfigMaps " + selector(), () -> client.configMaps().inNamespace(namespace)
+        quietly("ConfigMaps " + selector(), () -> deleting.configMaps().inNamespace(namespace)
                 .withLabel(HogPod.EXPERIMENT_LABEL, label).delete());
     }
 

@@ -59,7 +59,8 @@ public final class HogFollower implements Probe {
     public void sample(Tick tick) {
         String log;
         try {
-            log = client.pods().inNamespace(namespace).withName(pod).tailingLines(TAIL_LINES).getLog();
+            log = client.pods().inNamespace(namespace).withName(pod).tailingLines(TAIL_LINES)
+                    .withReadyWaitTimeout(0).getLog(); // 0: no informer waiting for Ready on every tick
         } catch (KubernetesClientException e) {
             // not started yet (ContainerCreating), deleted, or the API is down: try again next tick
             LOG.debug("hog log of {} not readable yet: {}", pod, e.getMessage());

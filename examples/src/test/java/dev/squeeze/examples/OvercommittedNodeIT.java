@@ -16,8 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The seed outage, reproduced: a 2 GiB node with nothing reserved for k3s and no memory eviction threshold (stock k3s),
  * web pods whose limits add up to ~180% of the node, and one memory-hungry service with a big Guaranteed limit.
- * The kubelet never steps in, so the kernel does, inside the node's 2 GiB: it OOM-kills what ranks highest
- * (the web pods), and the service behind them fails while the hungry pod keeps running.
+ * The kubelet never steps in, and the node's 2 GiB wall holds k3s itself too: the kernel reclaims the API server's
+ * own pages until it stops answering (the seed story's "TLS handshake timeout"), while the hungry pod keeps its memory.
+ * Measured on our CI: the fresh-connection {@code /readyz} probe times out within seconds of the ramp and the node
+ * stays wedged until the hog goes.
  *
  * <p>This test passes by asserting the damage Squeeze measured, and shows the assertion the team would have written
  * failing, with the message it fails with.
@@ -29,17 +31,18 @@ class OvercommittedNodeIT {
     private static final Logger LOG = LoggerFactory.getLogger(OvercommittedNodeIT.class);
 
     @Test
-    @MemoryHog(size = "1300Mi", qos = QosClass.GUARANTEED, limit = "1400Mi", rate = "200Mi/s", hold = "30s",
+    @MemoryHog(size = "1300Mi", qos = QosClass.GUARANTEED, limit = "1400Mi", rate = "200Mi/s", hold = "5s",
+            rampTimeout = "45s", recoveryTimeout = "1m", recoveryWindow = "5s",
             http = @HttpProbe(service = "web", port = 80, path = "/healthz"))
-    void one_hungry_pod_takes_the_web_service_down(ChaosReport report) {
-        // What really happened: the kernel, not the kubelet, chose the victims.
+    void one_hungry_pod_takes_the_api_server_down(ChaosReport report) {
+        // What really happened: no memory eviction, so the kubelet never reacted, and the API server starved.
         assertThat(report).node().neverHadMemoryPressure();
-        assertThat(report).workloadPods().hadRestartsOrNotReady();
+        assertThat(report).apiServer().hadFailures();
 
         // The assertion a team would have written, and how it fails on this node:
-        assertThatThrownBy(() -> assertThat(report).workloadPods().stayedReady())
+        assertThatThrownBy(() -> assertThat(report).apiServer().hasAvailabilityAtLeast(99.0))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Expecting pods matching app=web to stay Ready")
+                .hasMessageContaining("Expecting API server availability")
                 .satisfies(e -> LOG.info("The assertion a team would have written fails with:{}", e.getMessage()));
     }
 }

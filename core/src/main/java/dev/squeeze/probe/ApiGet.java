@@ -1,5 +1,6 @@
 package dev.squeeze.probe;
 
+import dev.squeeze.units.Durations;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
@@ -56,6 +57,11 @@ final class ApiGet {
         int nl = text.indexOf('\n');
         String line = nl >= 0 ? text.substring(0, nl).strip() : text;
         return line.length() <= max ? line : line.substring(0, max) + "...";
+    }
+
+    /** The error text for a GET that got no answer within {@code timeout}: one wording for every probe's report. */
+    static String noAnswer(String path, Duration timeout) {
+        return "no answer to GET " + path + " within " + Durations.format(timeout);
     }
 
     /** The error text for an exception a GET ended with: its root cause, not fabric8's wrappers. */

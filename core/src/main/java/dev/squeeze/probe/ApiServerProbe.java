@@ -3,8 +3,6 @@ package dev.squeeze.probe;
 import dev.squeeze.report.ApiSample;
 import dev.squeeze.report.ProbeOutcome;
 import io.fabric8.kubernetes.client.KubernetesClient;
-
-import dev.squeeze.units.Durations;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 
 import java.time.Duration;
@@ -75,7 +73,7 @@ public final class ApiServerProbe implements Probe {
         } catch (TimeoutException e) {
             inFlight.cancel(true);
             pooled = ProbeOutcome.failure(Duration.ofNanos(System.nanoTime() - start),
-                    "no answer to GET " + pooledPath + " within " + Durations.format(timeout));
+                    ApiGet.noAnswer(pooledPath, timeout));
         } catch (ExecutionException e) {
             pooled = ProbeOutcome.failure(Duration.ofNanos(answered.get() - start), ApiGet.describe(e));
         }

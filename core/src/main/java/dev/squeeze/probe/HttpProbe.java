@@ -3,7 +3,6 @@ package dev.squeeze.probe;
 import dev.squeeze.experiment.HttpProbeSpec;
 import dev.squeeze.report.HttpSample;
 import dev.squeeze.report.ProbeOutcome;
-import dev.squeeze.units.Durations;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.time.Duration;
@@ -65,7 +64,7 @@ public final class HttpProbe implements Probe {
                     + bodyHint(r.body()));
         } catch (TimeoutException e) {
             outcome = ProbeOutcome.failure(Duration.ofNanos(System.nanoTime() - start),
-                    "no answer to GET " + path + " within " + Durations.format(timeout));
+                    ApiGet.noAnswer(path, timeout));
         } catch (ExecutionException e) {
             outcome = ProbeOutcome.failure(Duration.ofNanos(System.nanoTime() - start), ApiGet.describe(e));
         }

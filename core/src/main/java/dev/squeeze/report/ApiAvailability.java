@@ -83,7 +83,7 @@ public record ApiAvailability(String probe, int ticks, int successes, Duration d
 
     /** Successful ticks in percent; NaN without samples (so nothing can pass vacuously). */
     public double percent() {
-        return ticks == 0 ? Double.NaN : 100.0 * successes / ticks;
+        return ProbeTick.percent(successes, ticks);
     }
 
     public Optional<Outage> longestOutage() {

@@ -55,7 +55,7 @@ public record HttpSuccess(int ticks, int successes, Map<Integer, Integer> status
 
     /** Successful attempts in percent; NaN without samples. */
     public double percent() {
-        return ticks == 0 ? Double.NaN : 100.0 * successes / ticks;
+        return ProbeTick.percent(successes, ticks);
     }
 
     public Duration downtime() {

@@ -51,4 +51,9 @@ record ProbeTick(Instant at, Phase phase, ProbeOutcome outcome) {
     static int successes(List<ProbeTick> ticks) {
         return (int) ticks.stream().filter(t -> t.outcome().ok()).count();
     }
+
+    /** Successes in percent of ticks; NaN without ticks, so an assertion on an empty run cannot pass vacuously. */
+    static double percent(int successes, int ticks) {
+        return ticks == 0 ? Double.NaN : 100.0 * successes / ticks;
+    }
 }

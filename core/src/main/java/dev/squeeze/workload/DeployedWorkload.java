@@ -1,6 +1,7 @@
 package dev.squeeze.workload;
 
 import dev.squeeze.internal.kube.KubeWait;
+import dev.squeeze.probe.ProbeClients;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -57,16 +58,19 @@ public final class DeployedWorkload implements AutoCloseable {
         }
         List<HasMetadata> reversed = new ArrayList<>(objects);
         Collections.reverse(reversed);
-        for (HasMetadata o : reversed) {
-            try {
-                client.resource(o).delete();
-            } catch (KubernetesClientException e) {
-                LOG.warn("could not delete {} {}: {}", o.getKind(), o.getMetadata().getName(), e.getMessage());
+        // retry-free: after chaos the API server may be wedged, and each retried delete would cost minutes
+        try (KubernetesClient quick = ProbeClients.withoutRetries(client)) {
+            for (HasMetadata o : reversed) {
+                try {
+                    quick.resource(o).delete();
+                } catch (KubernetesClientException e) {
+                    LOG.warn("could not delete {} {}: {}; leaving the rest to the namespace's (or node's) deletion",
+                            o.getKind(), o.getMetadata().getName(), e.getMessage());
+                    return;
+                }
             }
-        }
-        try {
             KubeWait.untilOrTimeout("the workload's objects to be deleted", DELETE_WAIT, LOG, () -> {
-                List<String> left = reversed.stream().filter(o -> client.resource(o).get() != null)
+                List<String> left = reversed.stream().filter(o -> quick.resource(o).get() != null)
                         .map(o -> o.getKind() + "/" + o.getMetadata().getName()).toList();
                 return left.isEmpty() ? KubeWait.Status.done("gone") : KubeWait.Status.pending("still present: " + left);
             });

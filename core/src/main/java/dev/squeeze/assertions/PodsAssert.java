@@ -1,6 +1,7 @@
 package dev.squeeze.assertions;
 
 import dev.squeeze.report.ChaosReport;
+import dev.squeeze.report.PodCoverage;
 import dev.squeeze.report.PodHistory;
 import dev.squeeze.report.PodSelector;
 import java.util.List;
@@ -36,6 +37,10 @@ public class PodsAssert extends AbstractAssert<PodsAssert, ChaosReport> {
         if (!offenders.isEmpty()) {
             throwAssertionError(ShouldHaveStayedReady.shouldHaveStayedReady(selector, pods.size(), offenders,
                     actual.started(), report));
+        }
+        List<String> gaps = pods.stream().flatMap(p -> PodCoverage.gaps(actual, p).stream()).toList();
+        if (!gaps.isEmpty()) {
+            throwAssertionError(ShouldHaveBeenObserved.shouldHaveBeenObserved(selector, gaps, report));
         }
         return myself;
     }

@@ -7,6 +7,7 @@ import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.HogOutcome;
 import dev.squeeze.report.HttpSuccess;
 import dev.squeeze.report.NodeHistory;
+import dev.squeeze.report.PodCoverage;
 import dev.squeeze.report.PodHistory;
 import dev.squeeze.report.PodRole;
 import dev.squeeze.report.ReportSummary;
@@ -99,6 +100,12 @@ final class Cards {
             return;
         }
         List<PodHistory> left = summary.workloadPodsThatLeftReady();
+        List<String> unobserved = workload.stream().flatMap(p -> PodCoverage.gaps(report, p).stream()).toList();
+        if (left.isEmpty() && !unobserved.isEmpty()) {
+            card("Workload pods", "warn", "unobserved", "not seen for part of the chaos (API down or pod gone)<br>"
+                    + unobserved.stream().limit(3).map(Html::esc).collect(Collectors.joining("<br>")));
+            return;
+        }
         int restarts = workload.stream().mapToInt(PodHistory::restarts).sum();
         String detail = left.isEmpty() ? "all stayed Ready" : left.stream().flatMap(p -> p.describeNotReady(origin).stream())
                 .limit(3).map(Html::esc).collect(Collectors.joining("<br>"));

@@ -20,6 +20,7 @@ import org.testcontainers.utility.DockerImageName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -60,6 +61,10 @@ class K3sSmokeIT {
                         .get(2, TimeUnit.MINUTES);
                 LOG.info("stock k3s: container started after {} ms, node Ready after {} ms",
                         (started - t0) / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
+                // the controller-manager creates the namespace's default ServiceAccount a moment after node Ready;
+                // pods are refused until it exists
+                client.serviceAccounts().inNamespace("default").withName("default")
+                        .waitUntilCondition(Objects::nonNull, 2, TimeUnit.MINUTES);
 
                 K3sImageLoader.load(docker, k3s, List.of(Images.defaultJreImage(), LOCAL_IMAGE), LOG);
 

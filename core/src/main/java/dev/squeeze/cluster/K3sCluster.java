@@ -55,6 +55,7 @@ public final class K3sCluster implements ChaosCluster {
     private String nodeName;
     private ClusterFacts facts;
     private StartupTimes startupTimes;
+    private dev.squeeze.probe.NodeMemorySource nodeMemory;
 
     private K3sCluster(SqueezeK3sContainer container, K3sMemoryWall wall) {
         this.container = container;
@@ -74,7 +75,11 @@ public final class K3sCluster implements ChaosCluster {
         Info info = docker.infoCmd().exec();
         boolean cgroupV1 = !"2".equals(info.getCGroupVersion());
         MemorySize host = MemorySize.ofBytes(info.getMemTotal());
-        String id = Namespaces.randomName().substring("squeeze-".length());
+        // the owner (host, pid, start) in the cgroup parent's name and on the container: a later run can reap both
+        // once this JVM is gone, even after kill -9 with Ryuk disabled
+        Owner owner = Owner.current();
+        Leftovers.reap(docker, owner, Owner.Processes.SYSTEM, Leftovers.defaultCgroupRoot(), LOG);
+        String id = owner.cgroupTag() + "-" + Namespaces.randomName().substring("squeeze-".length());
         K3sMemoryWall wall = new K3sMemoryWall(spec.wall(), cgroupV1, id, spec.memory());
         NodeSizing sizing = NodeSizing.derive(spec, host, wall.kubeletCgroupRoot(), cgroupV1,
                 kubernetesMinor(spec.image()));
@@ -86,6 +91,8 @@ public final class K3sCluster implements ChaosCluster {
         container.setCommand(Stream.concat(Stream.of(container.getCommandParts()), sizing.k3sArgs().stream())
                 .toArray(String[]::new));
         wall.configure(container);
+        container.withLabels(owner.labels());
+        container.withLabel(Owner.LABEL_CGROUP_PARENT, "/squeeze-" + id);
         container.withStartupTimeout(spec.startupTimeout());
         LOG.info("k3s: starting {} as a {} ({} cgroup v{})", spec.image(), sizing.describe(), spec.wall(),
                 cgroupV1 ? 1 : 2);
@@ -96,6 +103,7 @@ public final class K3sCluster implements ChaosCluster {
             container.start();
             Duration started = since(t0);
             cluster = new K3sCluster(container, wall);
+            cluster.nodeMemory = new WallMemory(container, cgroupV1, "squeeze-" + id, Leftovers.defaultCgroupRoot());
             cluster.awaitReadyAndCheck(spec, sizing, t0, started);
             return cluster;
         } catch (RuntimeException e) {
@@ -195,6 +203,12 @@ public final class K3sCluster implements ChaosCluster {
         return facts;
     }
 
+    /** The node's memory at its wall (k3s and its pods together), read on every tick by the node probe. */
+    @Override
+    public dev.squeeze.probe.NodeMemorySource nodeMemory() {
+        return nodeMemory;
+    }
+
     /** The kubeconfig YAML for this node, reachable from the host (for kubectl or another client). */
     public String kubeconfig() {
         return container.getKubeConfigYaml();
@@ -237,7 +251,8 @@ public final class K3sCluster implements ChaosCluster {
         try {
             wall.removeLeftovers();
         } catch (IOException | RuntimeException e) {
-            LOG.debug("cgroup directories {} left behind: {}", wall.leftoverCgroupDirs(), e.toString());
+            LOG.warn("cgroup directories {} left behind (the next run removes them): {}", wall.leftoverCgroupDirs(),
+                    e.toString());
         }
     }
 

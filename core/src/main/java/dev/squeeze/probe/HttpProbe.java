@@ -71,6 +71,11 @@ public final class HttpProbe implements Probe {
         observations.add(new HttpSample(at, tick.phase(), outcome));
     }
 
+    @Override
+    public void unobserved(Tick tick, String reason) {
+        observations.add(new HttpSample(tick.due(), tick.phase(), ProbeOutcome.unobserved(reason)));
+    }
+
     private static String reason(int code) {
         return switch (code) {
             case 502 -> "Bad Gateway";

@@ -26,4 +26,16 @@ public final class ProbeClients {
                 .withConfig(new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build())
                 .build();
     }
+
+    /**
+     * Like {@link #withoutRetries(KubernetesClient)}, and every request and connection attempt bounded by
+     * {@code timeout} (fabric8's default request timeout is 10 s: one probe call could then span ten ticks).
+     */
+    public static KubernetesClient withoutRetries(KubernetesClient client, java.time.Duration timeout) {
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        return new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0)
+                        .withRequestTimeout(millis).withConnectionTimeout(millis).build())
+                .build();
+    }
 }

@@ -36,8 +36,17 @@ final class Leftovers {
     }
 
     static Reaped reap(DockerClient docker, Owner me, Owner.Processes processes, Path cgroupRoot, Logger log) {
-        List<String> containers = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        // containers first: once a killed run's k3s is gone, its cgroups empty and can be removed
+        List<String> containers = reapContainers(docker, me, processes, failures, log);
+        List<String> cgroups = reapCgroups(cgroupRoot, me, processes, failures, log);
+        failures.forEach(f -> log.warn("could not remove a leftover of an earlier run: {}", f));
+        return new Reaped(containers, cgroups, failures);
+    }
+
+    static List<String> reapContainers(DockerClient docker, Owner me, Owner.Processes processes,
+                                       List<String> failures, Logger log) {
+        List<String> containers = new ArrayList<>();
         List<Container> labelled;
         try {
             labelled = docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(Owner.LABEL_PID)).exec();
@@ -60,6 +69,12 @@ final class Leftovers {
                 failures.add("container " + name + ": " + e.getMessage());
             }
         }
+        return containers;
+    }
+
+    /** Removes {@code squeeze-*} cgroup parents under {@code cgroupRoot} whose owner is gone. */
+    static List<String> reapCgroups(Path cgroupRoot, Owner me, Owner.Processes processes, List<String> failures,
+                                    Logger log) {
         List<String> cgroups = new ArrayList<>();
         for (Path dir : ownedCgroupDirs(cgroupRoot)) {
             Optional<Owner> owner = Owner.fromCgroupName(dir.getFileName().toString());
@@ -76,8 +91,7 @@ final class Leftovers {
         if (!cgroups.isEmpty()) {
             log.info("removed {} leftover cgroup directories of JVMs that are gone: {}", cgroups.size(), cgroups);
         }
-        failures.forEach(f -> log.warn("could not remove a leftover of an earlier run: {}", f));
-        return new Reaped(containers, cgroups, failures);
+        return cgroups;
     }
 
     /** {@code <root>/<hierarchy>/squeeze-*} for every hierarchy. */

@@ -95,8 +95,9 @@ public final class Experiment {
         String ns = cluster.namespace();
         HogTarget target = HogTarget.resolve(spec.hog(), client.nodes().withName(node).get(),
                 cluster.facts().declaredBytes());
-        // every probe call is bounded by the tick (request and connect timeouts) and never retried
-        KubernetesClient probing = ProbeClients.withoutRetries(client, spec.tick());
+        // every probe call is bounded by the tick (request and connect timeouts, a little under the tick so that a call
+        // that times out is over before the next tick is due) and never retried
+        KubernetesClient probing = ProbeClients.withoutRetries(client, probeTimeout());
         KubernetesClient requests = ProbeClients.withoutRetries(client, REQUEST_TIMEOUT);
         hog = new HogRun(requests, probing, ns, node, spec.name(), spec.hog(), target, observations);
         LOG.info("[{}] hog {} = {} on node {} in namespace {}", spec.name(), spec.hog().describe(), target.describe(),
@@ -186,7 +187,7 @@ public final class Experiment {
     private List<Probe> probes(KubernetesClient probing, String ns, String node, Instant started) {
         Duration timeout = spec.tick().multipliedBy(2);
         ClusterFacts facts = cluster.facts();
-        NodeProbe nodeProbe = new NodeProbe(probing, node, facts.evictionThresholdBytes(), spec.tick(), observations,
+        NodeProbe nodeProbe = new NodeProbe(probing, node, facts.evictionThresholdBytes(), probeTimeout(), observations,
                 () -> hog.follower.progress(), cluster.nodeMemory());
         List<Probe> probes = new ArrayList<>(List.of(
                 new ApiServerProbe(probing, ns, ApiServerProbe.DEFAULT_TIMEOUT.compareTo(timeout) < 0
@@ -196,6 +197,11 @@ public final class Experiment {
                 new EventProbe(probing, ns, node, started, observations)));
         spec.http().ifPresent(h -> probes.add(new HttpProbe(probing, ns, h, timeout, observations)));
         return probes;
+    }
+
+    /** Four fifths of the tick: a call that times out is over before the next tick is due, so no tick is skipped. */
+    private Duration probeTimeout() {
+        return spec.tick().multipliedBy(4).dividedBy(5);
     }
 
     private List<String> steadyState() throws InterruptedException {

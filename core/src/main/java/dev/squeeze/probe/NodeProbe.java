@@ -83,15 +83,18 @@ public final class NodeProbe implements Probe {
     @Override
     public void sample(Tick tick) throws InterruptedException {
         Instant at = Instant.now();
-        long start = System.nanoTime();
-        // the summary goes through the kubelet (slow under pressure): in parallel with the node GET, not after it
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // summary (through the kubelet: slow under pressure) and lease in parallel with the node GET, so that the
+        // whole sample ends within one timeout and the next tick is not skipped
         CompletableFuture<ApiGet.Response> summary = ApiGet.getAsync(client, summaryPath(), timeout);
+        CompletableFuture<ApiGet.Response> lease = ApiGet.getAsync(client, leasePath(), timeout);
         NodeMemorySource.Reading memory = readWall();
         Node current;
         try {
             current = client.nodes().withName(node).get();
         } catch (KubernetesClientException e) {
             summary.cancel(true);
+            lease.cancel(true);
             String why = "GET node " + node + " failed: " + ApiGet.describe(e);
             LOG.debug("node {} not read on tick {}: {}", node, tick.index(), why);
             observations.add(NodeSample.unobserved(at, tick.phase(), node, why)
@@ -100,13 +103,14 @@ public final class NodeProbe implements Probe {
         }
         if (current == null) {
             summary.cancel(true);
+            lease.cancel(true);
             LOG.warn("node {} not found; is `nodeName` right?", node);
             observations.add(NodeSample.unobserved(at, tick.phase(), node, "node " + node + " not found (404)")
                     .withWall(memory.workingSetBytes(), memory.source()));
             return;
         }
-        Instant renewed = leaseRenewed();
-        StatsSummary stats = summary(summary, timeout.toNanos() - (System.nanoTime() - start));
+        StatsSummary stats = summary(summary, deadline - System.nanoTime());
+        Instant renewed = leaseRenewed(lease, deadline - System.nanoTime());
         NodeSample sample = new NodeSample(at, tick.phase(), node, conditionTrue(current, "Ready"),
                 conditionTrue(current, "MemoryPressure"),
                 stats == null ? null : stats.availableBytes(), stats == null ? null : stats.workingSetBytes(),
@@ -150,13 +154,23 @@ public final class NodeProbe implements Probe {
         }
     }
 
-    private Instant leaseRenewed() {
+    private String leasePath() {
+        return "/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/" + node;
+    }
+
+    private Instant leaseRenewed(CompletableFuture<ApiGet.Response> pending, long leftNanos)
+            throws InterruptedException {
         try {
-            Lease lease = client.leases().inNamespace("kube-node-lease").withName(node).get();
+            ApiGet.Response r = pending.get(Math.max(1, leftNanos), TimeUnit.NANOSECONDS);
+            if (!r.ok()) {
+                return null;
+            }
+            Lease lease = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(r.body(), Lease.class);
             var renew = lease == null || lease.getSpec() == null ? null : lease.getSpec().getRenewTime();
             return renew == null ? null : renew.toInstant();
-        } catch (RuntimeException e) {
-            LOG.debug("node lease of {} unreadable: {}", node, e.toString());
+        } catch (TimeoutException | ExecutionException | RuntimeException e) {
+            pending.cancel(true);
+            LOG.debug("node lease of {} unreadable: {}", node, ApiGet.describe(e));
             return null;
         }
     }

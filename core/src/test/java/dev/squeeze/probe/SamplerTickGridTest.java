@@ -39,8 +39,17 @@ class SamplerTickGridTest {
         }
 
         @Override
-        public void sample(Tick tick) throws InterruptedException {
-            gate.await();
+        public void sample(Tick tick) {
+            // deaf to the interrupt of the sampler's shutdown, like a blocking socket read: it answers late
+            boolean answered = false;
+            while (!answered) {
+                try {
+                    gate.await();
+                    answered = true;
+                } catch (InterruptedException ignored) {
+                    // keep waiting
+                }
+            }
             ProbeOutcome ok = ProbeOutcome.success(Duration.ofMillis(1), 200);
             seen.add(new ApiSample(tick.due(), tick.phase(), ok, ok));
         }

@@ -18,11 +18,13 @@ lock=${SQUEEZE_LOCK:-}
 its=${EXAMPLES_IT:-}
 
 leaks() {
-  local containers cgroups
+  local containers cgroups owned
   containers=$(docker ps -a -q --filter label=dev.squeeze.owner.pid | wc -l)
   cgroups=$(ls -d /sys/fs/cgroup/*/squeeze-* 2>/dev/null | wc -l)
+  # owner-named parents (squeeze-h<host>-<pid>-t<start>-<id>) are this version's; others predate owner names
+  owned=$(ls -d /sys/fs/cgroup/*/squeeze-h* 2>/dev/null | wc -l)
   echo "leftovers: $containers Squeeze k3s containers (docker ps -a --filter label=dev.squeeze.owner.pid)," \
-       "$cgroups squeeze-* cgroup directories (/sys/fs/cgroup/*/squeeze-*)"
+       "$cgroups squeeze-* cgroup directories (/sys/fs/cgroup/*/squeeze-*), $owned of them owner-named"
 }
 
 table() {  # $1 = run directory (squeeze-reports + failsafe-reports)

@@ -15,7 +15,9 @@ import java.util.Optional;
  *   <li>reached at least {@link #PRESSURE_FRACTION} (90%) of its target, or</li>
  *   <li>was evicted for memory or OOM-killed on the way (the node's answer to the pressure it made), or</li>
  *   <li>the node itself showed memory pressure once the hog started: MemoryPressure, an eviction for memory, a kernel
- *       OOM kill, or memory.available down to the eviction threshold.</li>
+ *       OOM kill, memory.available down to the eviction threshold, or the API server failing more than three ticks in
+ *       a row (a starving API server also stops Squeeze from reading the hog's progress, so its recorded peak is
+ *       then only a lower bound).</li>
  * </ul>
  * A hog rejected at admission, one that never started, or one that stayed below 90% of its target while the node
  * showed no sign of pressure makes the run invalid. Phases that did not complete and unobserved ticks are listed too;
@@ -48,6 +50,9 @@ public record Validity(boolean valid, String reason, String pressure, List<Strin
         HogOutcome hog = report.hogOutcome();
         String pressure = hog == null ? "the report has no hog outcome" : describe(hog);
         String reason = whyInvalid(report, hog, pressure).orElse("");
+        if (reason.isEmpty() && fraction(hog) < PRESSURE_FRACTION && !hog.reachedTarget()) {
+            pressure += PressureEvidence.first(report).map(e -> "; the node showed pressure: " + e).orElse("");
+        }
         return new Validity(reason.isEmpty(), reason, pressure, phaseProblems(report), SignalCoverage.of(report));
     }
 
@@ -96,7 +101,8 @@ public record Validity(boolean valid, String reason, String pressure, List<Strin
         }
         return Optional.of(none + reached(hog) + ", below the " + percent(PRESSURE_FRACTION) + " a valid run needs,"
                 + " and the node showed no sign of memory pressure (no MemoryPressure, no eviction for memory, no OOM"
-                + " kill, memory.available never down to the eviction threshold); " + ending(hog));
+                + " kill, memory.available never down to the eviction threshold, no API server starvation); "
+                + ending(hog));
     }
 
     private static String describe(HogOutcome hog) {

@@ -52,8 +52,8 @@ class ValidityTest {
         assertThat(v.valid()).isFalse();
         assertThat(v.reason()).isEqualTo("no pressure was applied: the hog reached 180.0 MiB of 1.46 GiB (12%), below"
                 + " the 90% a valid run needs, and the node showed no sign of memory pressure (no MemoryPressure, no"
-                + " eviction for memory, no OOM kill, memory.available never down to the eviction threshold); it was"
-                + " still running at the end");
+                + " eviction for memory, no OOM kill, memory.available never down to the eviction threshold, no API"
+                + " server starvation); it was still running at the end");
     }
 
     @Test
@@ -90,6 +90,18 @@ class ValidityTest {
         pods.add(new PodSample(t(31), Phase.RECOVERY, "default", "web-6f7c-xyz", PodRole.WORKLOAD, "Running", false, 1,
                 "OOMKilled", null, Map.of("app", "web")));
         assertThat(Validity.of(ReportFixtures.with(quiet, null, null, pods)).valid()).isTrue();
+    }
+
+    @Test
+    void a_starving_api_server_is_pressure_even_when_the_hog_could_no_longer_be_read() {
+        // GIVEN a hog last seen at 46% of its target, then the API server failing from +10 on (as in a 2Gi node with
+        // no eviction threshold: the hog's progress can no longer be read, its recorded peak is a lower bound)
+        ChaosReport quiet = ReportFixtures.quiet(hog(HogFate.SURVIVED, "", 706, 1536));
+        ChaosReport starved = ReportFixtures.with(quiet, ReportFixtures.api("+".repeat(10) + "-".repeat(50)), null, null);
+        ChaosReport blip = ReportFixtures.with(quiet, ReportFixtures.api("+".repeat(10) + "---" + "+".repeat(47)), null,
+                null);
+        assertThat(Validity.of(starved).valid()).isTrue();
+        assertThat(Validity.of(blip).valid()).as("three failed ticks are a blip, not starvation").isFalse();
     }
 
     @Test

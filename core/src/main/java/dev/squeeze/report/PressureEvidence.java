@@ -8,8 +8,10 @@ import java.util.Set;
 
 /**
  * Signs that the node itself ran short of memory once pressure began: the kubelet's MemoryPressure, an eviction for
- * memory, a kernel OOM kill, or memory.available down to the eviction threshold. Each is something the node did, not
- * something the hog said, so it shows pressure was real even when the hog was stopped before its target.
+ * memory, a kernel OOM kill, memory.available down to the eviction threshold, or the API server starving (more than
+ * {@value SignalCoverage#TOLERATED_GAP_TICKS} failed ticks in a row). Each is something the node did, not something the
+ * hog said, so it shows pressure was real even when the hog was stopped before its target, or when its progress could
+ * no longer be read because the API server stopped answering.
  */
 final class PressureEvidence {
 
@@ -55,6 +57,24 @@ final class PressureEvidence {
                     && s.availableBytes() <= threshold) {
                 return Optional.of("memory.available " + human(s.availableBytes()) + " at or below the eviction "
                         + "threshold " + human(threshold) + " at " + Timeline.offset(o, s.at()));
+            }
+        }
+        return apiStarved(r, from);
+    }
+
+    private static Optional<String> apiStarved(ChaosReport r, Instant from) {
+        int run = 0;
+        for (int i = 0; i < r.api().size(); i++) {
+            ApiSample s = r.api().get(i);
+            if (s.at().isBefore(from)) {
+                continue;
+            }
+            run = s.fresh() instanceof ProbeOutcome.Failure ? run + 1 : 0;
+            if (run > SignalCoverage.TOLERATED_GAP_TICKS) {
+                ApiSample first = r.api().get(i - run + 1);
+                return Optional.of("the API server failed more than " + SignalCoverage.TOLERATED_GAP_TICKS
+                        + " ticks in a row from " + Timeline.offset(r.started(), first.at()) + ": "
+                        + ((ProbeOutcome.Failure) first.fresh()).error());
             }
         }
         return Optional.empty();

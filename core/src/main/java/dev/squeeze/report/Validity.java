@@ -50,7 +50,9 @@ public record Validity(boolean valid, String reason, String pressure, List<Strin
         HogOutcome hog = report.hogOutcome();
         String pressure = hog == null ? "the report has no hog outcome" : describe(hog);
         String reason = whyInvalid(report, hog, pressure).orElse("");
-        if (reason.isEmpty() && fraction(hog) < PRESSURE_FRACTION && !hog.reachedTarget()) {
+        boolean fateIsEvidence = hog != null && (hog.fate() == HogFate.OOM_KILLED
+                || PressureEvidence.evictedForMemory(hog));
+        if (reason.isEmpty() && !fateIsEvidence && fraction(hog) < PRESSURE_FRACTION && !hog.reachedTarget()) {
             pressure += PressureEvidence.first(report).map(e -> "; the node showed pressure: " + e).orElse("");
         }
         return new Validity(reason.isEmpty(), reason, pressure, phaseProblems(report), SignalCoverage.of(report));

@@ -49,7 +49,7 @@ public record Validity(boolean valid, String reason, String pressure, List<Strin
     public static Validity of(ChaosReport report) {
         HogOutcome hog = report.hogOutcome();
         String pressure = hog == null ? "the report has no hog outcome" : describe(hog);
-        String reason = whyInvalid(report, hog, pressure).orElse("");
+        String reason = whyInvalid(report, hog).orElse("");
         boolean fateIsEvidence = hog != null && (hog.fate() == HogFate.OOM_KILLED
                 || PressureEvidence.evictedForMemory(hog));
         if (reason.isEmpty() && !fateIsEvidence && fraction(hog) < PRESSURE_FRACTION && !hog.reachedTarget()) {
@@ -68,7 +68,7 @@ public record Validity(boolean valid, String reason, String pressure, List<Strin
         return phaseProblems.isEmpty();
     }
 
-    private static Optional<String> whyInvalid(ChaosReport r, HogOutcome hog, String pressure) {
+    private static Optional<String> whyInvalid(ChaosReport r, HogOutcome hog) {
         String none = "no pressure was applied: ";
         Optional<PhaseSpan> pressurePhase = r.phases().stream().filter(p -> p.phase() == Phase.PRESSURE).findFirst();
         if (pressurePhase.isEmpty()) {

@@ -24,6 +24,23 @@ public sealed interface ProbeOutcome {
         return new Failure(latency, error);
     }
 
+    /**
+     * Nobody knows what happened on this scheduled tick: it was missed or skipped (the sampler fell behind) or the
+     * probe was still in flight when sampling closed. It counts against availability like a failure, and is shown
+     * as missing coverage.
+     */
+    static ProbeOutcome unobserved(String reason) {
+        return new Unobserved(Duration.ZERO, reason);
+    }
+
+    /** No observation on a scheduled tick; {@code reason} says why (missed, skipped, in flight at close). */
+    record Unobserved(Duration latency, String reason) implements ProbeOutcome {
+        @Override
+        public boolean ok() {
+            return false;
+        }
+    }
+
     /** The probe answered as healthy; {@code status} is the HTTP status (200 for {@code /readyz}). */
     record Success(Duration latency, int status) implements ProbeOutcome {
         @Override

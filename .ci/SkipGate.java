@@ -60,7 +60,7 @@ public class SkipGate {
                 usedAllowances.add(skip.testClass());
                 System.out.println("  allowed   " + line);
             } else {
-                failures.add(line);
+                failures.add("  SKIPPED   " + line);
             }
         }
         for (String cls : missing) {
@@ -68,8 +68,8 @@ public class SkipGate {
                 usedAllowances.add(cls);
                 System.out.println("  allowed   " + cls + " has no Failsafe report");
             } else {
-                failures.add(cls + " has no Failsafe report: it did not run (-DskipITs, -Dit.test, or a build that"
-                        + " stopped before it?)");
+                failures.add("  NOT RUN   " + cls + " has no Failsafe report (-DskipITs, -Dit.test, or a build"
+                        + " that stopped before it?)");
             }
         }
         for (String cls : allowed) {
@@ -80,7 +80,7 @@ public class SkipGate {
         if (!failures.isEmpty()) {
             System.out.println();
             System.out.println("SKIP GATE FAILED: integration tests that CI must run did not run.");
-            failures.forEach(f -> System.out.println("  SKIPPED   " + f));
+            failures.forEach(System.out::println);
             System.out.println("Fix the cause (Docker, images, kubeconfig), or, for a test that cannot run here yet,"
                     + " add its class with a comment saying why to " + args[0] + ".");
             System.exit(1);

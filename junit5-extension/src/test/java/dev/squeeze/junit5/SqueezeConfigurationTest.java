@@ -20,27 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
-import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-/** Attribute, then configuration parameter, then default; Docker detection; existing clusters; the builder. */
+/** Attribute, then configuration parameter, then default; existing clusters; the builder. */
 class SqueezeConfigurationTest {
 
     @BeforeEach
     void clearJournal() {
         Journal.reset();
-    }
-
-    @Test
-    void withoutDockerTheClassIsSkippedWithOneLine() {
-        Journal.dockerMissing("Could not find a valid Docker environment");
-
-        EngineExecutionResults results = SqueezeTestKit.execute(DefaultNodeTestCase.class);
-
-        results.containerEvents().assertThatEvents().haveExactly(1, event(container(DefaultNodeTestCase.class),
-                skippedWithReason("Docker is not available (Could not find a valid Docker environment): Squeeze needs"
-                        + " Docker to start a k3s node, or set squeeze.kubeconfig to use an existing cluster")));
-        assertThat(Journal.entries()).isEmpty();
     }
 
     @Test
@@ -123,7 +110,7 @@ class SqueezeConfigurationTest {
     }
 
     @ChaosNode
-    static class DefaultNodeTestCase {
+    public static class DefaultNodeTestCase {
         @org.junit.jupiter.api.Test
         @MemoryHog(size = "120%")
         void test() {

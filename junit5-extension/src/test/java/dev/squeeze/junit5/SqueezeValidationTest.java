@@ -23,9 +23,11 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 /** Every mistake fails the class before a node starts, naming annotation, attribute, value and fix. */
 class SqueezeValidationTest {
 
+    /** Validation comes first: every mistake is reported on a machine without Docker. */
     @BeforeEach
-    void clearJournal() {
+    void noDocker() {
         Journal.reset();
+        Journal.dockerMissing("no Docker on this machine");
     }
 
     static Stream<Arguments> mistakes() {

@@ -55,7 +55,10 @@ final class ConfigReader {
         }
         ClassLoader loader = testClass.getClassLoader();
         config.workloads().forEach(w -> WorkloadChecks.check(w, workloadSubject, loader, problems));
-        return new Settings(config, hogImage(problems));
+        boolean skip = DockerRequirement.disabledWithoutDocker(
+                built.isPresent() ? Optional.empty() : AnnotationSupport.findAnnotation(testClass, ChaosNode.class),
+                parameters.apply(SqueezeProperties.DISABLED_WITHOUT_DOCKER), problems);
+        return new Settings(config, hogImage(problems), skip);
     }
 
     /** Every {@link MemoryHog @MemoryHog} method of {@code testClass}, read and checked. */
@@ -69,10 +72,33 @@ final class ConfigReader {
         return specs;
     }
 
-    /** Whether an existing cluster is configured, read cheaply for the Docker condition. */
-    boolean existingClusterConfigured(Optional<SqueezeConfig> built) {
-        return built.flatMap(SqueezeConfig::existingCluster).isPresent()
-                || parameters.apply(SqueezeProperties.KUBECONFIG).isPresent();
+    /**
+     * Squeeze configures a node per top-level class, which its {@code @Nested} classes share, so a declaration on a
+     * nested class is refused by name rather than silently ignored.
+     */
+    static void refuseNested(Class<?> testClass, Class<?> ownerClass, Problems problems) {
+        if (testClass.equals(ownerClass)) {
+            return;
+        }
+        for (Class<? extends java.lang.annotation.Annotation> type : List.of(ChaosNode.class, Workload.class,
+                dev.squeeze.junit5.Workloads.class)) {
+            if (AnnotationSupport.isAnnotated(testClass, type)) {
+                String name = type == dev.squeeze.junit5.Workloads.class ? "@Workload" : "@" + type.getSimpleName();
+                problems.add(name + " on the @Nested class " + nestedName(testClass) + " is not supported: Squeeze"
+                        + " configures one node per top-level class, and its @Nested classes share it. Fix: move "
+                        + name + " to the top-level class " + ownerClass.getSimpleName() + ", or make "
+                        + testClass.getSimpleName() + " a top-level test class of its own");
+                return;
+            }
+        }
+    }
+
+    private static String nestedName(Class<?> testClass) {
+        String name = testClass.getSimpleName();
+        for (Class<?> c = testClass.getEnclosingClass(); c != null; c = c.getEnclosingClass()) {
+            name = c.getSimpleName() + "." + name;
+        }
+        return name;
     }
 
     private static SqueezeConfig fromAnnotations(Class<?> testClass, Problems problems) {

@@ -54,7 +54,8 @@ final class ConfigReader {
             NodeChecks.check(config.node(), nodeSubject, problems);
         }
         ClassLoader loader = testClass.getClassLoader();
-        config.workloads().forEach(w -> WorkloadChecks.check(w, workloadSubject, loader, problems));
+        WorkloadChecks.checkAll(config.workloads(), workloadSubject, loader, config.existingCluster().isPresent(),
+                problems);
         boolean skip = DockerRequirement.disabledWithoutDocker(
                 built.isPresent() ? Optional.empty() : AnnotationSupport.findAnnotation(testClass, ChaosNode.class),
                 parameters.apply(SqueezeProperties.DISABLED_WITHOUT_DOCKER), problems);

@@ -71,8 +71,18 @@ class SqueezeValidationTest {
                         + " \"web\", port = 8080, path = \"/healthz\")"),
                 arguments(HogMistakes.WindowLongerThanTimeoutTestCase.class, "must be shorter than recoveryTimeout"
                         + " (30s), or recovery can never be observed, but was '1m'"),
-                arguments(HogMistakes.RampTooSlowTestCase.class, "@MemoryHog(rate) on RampTooSlowTestCase.test() is"
-                        + " too slow: 2Gi at 1Mi/s takes 34m8s, longer than rampTimeout (3m)"),
+                arguments(HogMistakes.RampTooSlowTestCase.class, "@MemoryHog(rate, rampTimeout) on"
+                        + " RampTooSlowTestCase.test() cannot reach 2Gi within rampTimeout: at 1Mi/s it needs 34m8s,"
+                        + " but rampTimeout is 3m. Fix: write rate = \"12Mi/s\" or faster, or rampTimeout = \"35m\" or"
+                        + " longer"),
+                arguments(HogMistakes.IssueRampTestCase.class, "@MemoryHog(rate, rampTimeout) on"
+                        + " IssueRampTestCase.test() cannot reach 28Gi within rampTimeout: at 40Mi/s it needs 11m56s,"
+                        + " but rampTimeout is 3m. Fix: write rate = \"160Mi/s\" or faster, or rampTimeout = \"12m\" or"
+                        + " longer"),
+                arguments(HogMistakes.PercentRampTestCase.class, "@MemoryHog(rate, rampTimeout) on"
+                        + " PercentRampTestCase.test() cannot reach 120% of 15.22 GiB (allocatable of the 16Gi node) = 18.26 GiB within rampTimeout: at 10Mi/s it"
+                        + " needs 31m10s, but rampTimeout is 1m. Fix: write rate = \"312Mi/s\" or faster, or rampTimeout ="
+                        + " \"32m\" or longer"),
                 arguments(NodeMistakes.GigabytesTestCase.class, "@ChaosNode(memory) must be a Kubernetes quantity such"
                         + " as 512Mi or 2Gi, but was '2GB'. Fix: write memory = \"2G\" or memory = \"1907Mi\""),
                 arguments(NodeMistakes.TooSmallNodeTestCase.class, "@ChaosNode(memory) must leave at least 512Mi"

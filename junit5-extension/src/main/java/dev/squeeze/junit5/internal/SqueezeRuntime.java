@@ -156,6 +156,7 @@ public final class SqueezeRuntime {
     /** Runs one experiment, writes its report (also a partial one when the experiment failed) and publishes it. */
     public ChaosReport run(ExtensionContext context, ChaosCluster cluster, ExperimentSpec spec) {
         LOG.info("Squeeze: experiment {} on node {}: {}", spec.name(), cluster.nodeName(), spec.hog().describe());
+        RampCheck.beforeStart(spec, cluster.facts());
         ChaosReport report;
         try {
             report = engine(context).run(cluster, spec);

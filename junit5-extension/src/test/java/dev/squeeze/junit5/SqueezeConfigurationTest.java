@@ -31,6 +31,14 @@ class SqueezeConfigurationTest {
     }
 
     @Test
+    void aPlainNestedClassSharesTheOuterNode() {
+        EngineExecutionResults results = SqueezeTestKit.execute(NestedMistakes.PlainNestedTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertThat(Journal.entries()).filteredOn(e -> e.startsWith("start") || e.startsWith("run")).hasSize(2);
+    }
+
+    @Test
     void withAnExistingClusterNoDockerIsNeededAndTheNamedContextIsUsed(@TempDir Path dir) throws IOException {
         Journal.dockerMissing("no Docker here");
         Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1");
@@ -50,7 +58,8 @@ class SqueezeConfigurationTest {
                 Map.of(SqueezeProperties.KUBECONFIG, kubeconfig.toString()));
 
         results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(message(m -> m.startsWith(
-                "@ChaosNode(memory, kubeletArgs) cannot apply to the existing cluster of " + kubeconfig)
+                "@ChaosNode(memory, kubeletArgs) cannot apply to the existing cluster of " + kubeconfig + ", but was"
+                        + " memory = \"4Gi\", kubeletArgs = {\"max-pods=20\"}: Squeeze does not resize")
                 && m.endsWith("Fix: remove memory, kubeletArgs to run there as the cluster is, or unset"
                 + " squeeze.kubeconfig to run on a k3s node shaped as declared"))));
         assertThat(Journal.entries()).isEmpty();

@@ -60,7 +60,22 @@ class SqueezeValidationTest {
                 arguments(HogMistakes.ColonSelectorTestCase.class, "@MemoryHog(watch) on ColonSelectorTestCase.test()"
                         + " must be a label selector such as app=web"),
                 arguments(HogMistakes.ColonSelectorTestCase.class, "Fix: write watch = \"app=web\""),
-                arguments(HogMistakes.UnclosedSetSelectorTestCase.class, "'tier in (web,api' has the requirement"),
+                arguments(HogMistakes.UnclosedSetSelectorTestCase.class, "but was 'tier in (web,api', which has the"
+                        + " requirement 'tier in (web,api' that is not key, !key"),
+                arguments(NestedMistakes.HogMistakeInNestedTestCase.class, "@MemoryHog(size) on Inner.test() must be a"
+                        + " Kubernetes quantity such as 1500Mi or a percentage such as 120%, but was '1.5GB'"),
+                arguments(HogMistakes.ZeroSizeTestCase.class, "@MemoryHog(size) on ZeroSizeTestCase.test() must be at"
+                        + " least 1Mi (a bare number means bytes), but was '0'. Fix: write size = \"1500Mi\" or size ="
+                        + " \"120%\""),
+                arguments(HogMistakes.NotATestTestCase.class, "@MemoryHog on NotATestTestCase.helper() would never"
+                        + " run: helper() is not a test method (no @Test, @ParameterizedTest, @RepeatedTest or other"
+                        + " @TestTemplate). Fix: annotate helper() with @Test, or remove @MemoryHog from it"),
+                arguments(NestedMistakes.WorkloadOnNestedTestCase.class, "@Workload on the @Nested class"
+                        + " WorkloadOnNestedTestCase.Inner is not supported: Squeeze configures one node per top-level"
+                        + " class, and its @Nested classes share it. Fix: move @Workload to the top-level class"
+                        + " WorkloadOnNestedTestCase, or make Inner a top-level test class of its own"),
+                arguments(NestedMistakes.ChaosNodeOnlyOnNestedTestCase.class, "@ChaosNode on the @Nested class"
+                        + " ChaosNodeOnlyOnNestedTestCase.Inner is not supported"),
                 arguments(HogMistakes.PriorityClassCaseTestCase.class, "@MemoryHog(priorityClass) on"
                         + " PriorityClassCaseTestCase.test() must be a PriorityClass name"),
                 arguments(HogMistakes.ImageWithSpaceTestCase.class, "@MemoryHog(image) on ImageWithSpaceTestCase.test()"
@@ -100,7 +115,9 @@ class SqueezeValidationTest {
                         + " src/test/resources/squeeze-test/missing.yaml or correct the path"),
                 arguments(NodeMistakes.ResourceWithoutPrefixTestCase.class, "Fix: write manifests ="
                         + " \"classpath:squeeze-test/app.yaml\""),
-                arguments(NodeMistakes.EmptySelectorTestCase.class, "is empty, which would select every pod"),
+                arguments(NodeMistakes.EmptySelectorTestCase.class, "@Workload(readySelectors) must be a label selector"
+                        + " such as app=web, app!=batch or tier in (web,api), but was '', which is empty and would"
+                        + " select every pod. Fix: write a label selector such as app=web"),
                 arguments(NodeMistakes.ReadyTimeoutWordsTestCase.class, "but was '2 minutes'. Fix: write readyTimeout ="
                         + " \"2m\""),
                 arguments(NodeMistakes.BuilderAndAnnotationTestCase.class, "BuilderAndAnnotationTestCase declares both"

@@ -11,6 +11,8 @@ import dev.squeeze.junit5.SqueezeExtension;
 import dev.squeeze.junit5.SqueezeProperties;
 import dev.squeeze.junit5.Workload;
 import dev.squeeze.workload.WorkloadSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -68,6 +70,14 @@ final class ConfigReader {
         for (Method method : AnnotationSupport.findAnnotatedMethods(testClass, MemoryHog.class,
                 HierarchyTraversalMode.TOP_DOWN)) {
             MemoryHog hog = AnnotationSupport.findAnnotation(method, MemoryHog.class).orElseThrow();
+            if (!AnnotationSupport.isAnnotated(method, Test.class)
+                    && !AnnotationSupport.isAnnotated(method, TestTemplate.class)) {
+                String where = testClass.getSimpleName() + "." + method.getName() + "()";
+                problems.add("@MemoryHog on " + where + " would never run: " + method.getName() + "() is not a test"
+                        + " method (no @Test, @ParameterizedTest, @RepeatedTest or other @TestTemplate). Fix: annotate"
+                        + " " + method.getName() + "() with @Test, or remove @MemoryHog from it");
+                continue;
+            }
             HogReader.read(testClass, method, hog, settings, problems).ifPresent(spec -> specs.put(method, spec));
         }
         return specs;
@@ -85,7 +95,7 @@ final class ConfigReader {
                 dev.squeeze.junit5.Workloads.class)) {
             if (AnnotationSupport.isAnnotated(testClass, type)) {
                 String name = type == dev.squeeze.junit5.Workloads.class ? "@Workload" : "@" + type.getSimpleName();
-                problems.add(name + " on the @Nested class " + nestedName(testClass) + " is not supported: Squeeze"
+                problems.add(name + " on the @Nested class " + nestedName(testClass, ownerClass) + " is not supported: Squeeze"
                         + " configures one node per top-level class, and its @Nested classes share it. Fix: move "
                         + name + " to the top-level class " + ownerClass.getSimpleName() + ", or make "
                         + testClass.getSimpleName() + " a top-level test class of its own");
@@ -94,12 +104,27 @@ final class ConfigReader {
         }
     }
 
-    private static String nestedName(Class<?> testClass) {
+    /** {@code Outer.Inner}: the nested class as written inside its top-level test class. */
+    private static String nestedName(Class<?> testClass, Class<?> ownerClass) {
         String name = testClass.getSimpleName();
         for (Class<?> c = testClass.getEnclosingClass(); c != null; c = c.getEnclosingClass()) {
             name = c.getSimpleName() + "." + name;
+            if (c.equals(ownerClass)) {
+                break;
+            }
         }
         return name;
+    }
+
+    /** The {@code @Nested} classes inside {@code testClass}, at any depth, for checking them all up front. */
+    static List<Class<?>> nestedClasses(Class<?> testClass) {
+        List<Class<?>> all = new java.util.ArrayList<>();
+        for (Class<?> nested : org.junit.platform.commons.support.ReflectionSupport.findNestedClasses(testClass,
+                c -> AnnotationSupport.isAnnotated(c, org.junit.jupiter.api.Nested.class))) {
+            all.add(nested);
+            all.addAll(nestedClasses(nested));
+        }
+        return all;
     }
 
     private static SqueezeConfig fromAnnotations(Class<?> testClass, Problems problems) {

@@ -10,6 +10,7 @@ import dev.squeeze.units.Durations;
 import dev.squeeze.units.MemorySize;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Checks an experiment for combinations that parse but cannot deliver the pressure the test asks for. */
 final class HogChecks {
@@ -55,7 +56,8 @@ final class HogChecks {
         } else if (hog.size() instanceof HogSize.Absolute absolute
                 && absolute.size().compareTo(MemorySize.ofMebibytes(1)) < 0) {
             problems.add(subject.attr("size"), "must be at least 1Mi (a bare number means bytes)", absolute.size(),
-                    subject.assign("size", absolute.size().bytes() + "Mi") + " if you meant mebibytes");
+                    absolute.size().isZero() ? subject.assign("size", List.of("1500Mi", "120%"))
+                            : subject.assign("size", absolute.size().bytes() + "Mi") + " if you meant mebibytes");
         }
     }
 

@@ -102,7 +102,15 @@ public final class SqueezeRuntime {
     private Settings validate(ExtensionContext context, Problems problems) {
         Settings known = owner(context).getStore(NAMESPACE).get(SETTINGS, Settings.class);
         Settings settings = known != null ? known : reader(context).read(ownerClass(context), built, problems);
-        ConfigReader.refuseNested(context.getRequiredTestClass(), ownerClass(context), problems);
+        Class<?> testClass = context.getRequiredTestClass();
+        ConfigReader.refuseNested(testClass, ownerClass(context), problems);
+        if (testClass.equals(ownerClass(context))) {
+            // before the owner's node starts: the mistakes of its @Nested classes too
+            for (Class<?> nested : ConfigReader.nestedClasses(testClass)) {
+                ConfigReader.refuseNested(nested, testClass, problems);
+                reader(context).experiments(nested, settings, problems);
+            }
+        }
         return settings;
     }
 

@@ -34,9 +34,9 @@ final class WorkloadChecks {
 
     static void selectors(List<String> selectors, String attribute, Subject subject, Problems problems) {
         for (String selector : selectors) {
-            LabelSelectors.problem(selector).ifPresent(problem -> problems.add(subject.attr(attribute),
-                    "must be " + LabelSelectors.EXAMPLES + ", but '" + selector + "' " + problem,
-                    selector, LabelSelectors.guess(selector).map(g -> subject.assign(attribute, g))
+            LabelSelectors.problem(selector).ifPresent(problem -> problems.add(subject.attr(attribute) + " must be "
+                    + LabelSelectors.EXAMPLES + ", but was '" + selector + "', which " + problem + ". Fix: "
+                    + LabelSelectors.guess(selector).map(g -> subject.assign(attribute, g))
                             .orElse("write " + LabelSelectors.EXAMPLES)));
         }
     }

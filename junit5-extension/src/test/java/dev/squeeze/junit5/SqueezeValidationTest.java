@@ -53,7 +53,8 @@ class SqueezeValidationTest {
                         + " GuaranteedWithoutLimitTestCase.test() must be set for qos GUARANTEED (requests = limits),"
                         + " but was ''. Fix: write limit = \"2Gi\", or use qos = QosClass.BEST_EFFORT"),
                 arguments(HogMistakes.LimitBasisWithoutLimitTestCase.class, "@MemoryHog(basis) on"
-                        + " LimitBasisWithoutLimitTestCase.test() HOG_LIMIT needs a hog memory `limit`"),
+                        + " LimitBasisWithoutLimitTestCase.test() must not be HOG_LIMIT without a hog memory `limit` (qos"
+                        + " BURSTABLE or GUARANTEED), but was 'SizeBasis.HOG_LIMIT'"),
                 arguments(HogMistakes.BestEffortWithLimitTestCase.class, "must be unset for qos BEST_EFFORT (a"
                         + " BestEffort pod has no limits), but was '1Gi'. Fix: remove limit, or use qos ="
                         + " QosClass.BURSTABLE"),

@@ -49,9 +49,9 @@ final class HogChecks {
                         percent(percent.percent()), subject.assign("size", "120%") + " to go 20% past the basis");
             }
             if (percent.basis() == SizeBasis.HOG_LIMIT && hog.limit().isZero()) {
-                problems.add(subject.attr("basis"), "HOG_LIMIT needs a hog memory `limit` (qos BURSTABLE or"
-                        + " GUARANTEED)", "HOG_LIMIT with no limit", "set limit and qos = QosClass.BURSTABLE, or use"
-                        + " basis = SizeBasis.NODE_ALLOCATABLE");
+                problems.add(subject.attr("basis"), "must not be HOG_LIMIT without a hog memory `limit` (qos"
+                        + " BURSTABLE or GUARANTEED)", "SizeBasis.HOG_LIMIT", "set limit = \"1Gi\" and qos ="
+                        + " QosClass.BURSTABLE, or use basis = SizeBasis.NODE_ALLOCATABLE");
             }
         } else if (hog.size() instanceof HogSize.Absolute absolute
                 && absolute.size().compareTo(MemorySize.ofMebibytes(1)) < 0) {

@@ -126,19 +126,22 @@ class SqueezeValidationTest {
                 arguments(NodeMistakes.BuilderTooSmallNodeTestCase.class, "NodeSpec memory"
                         + " (SqueezeExtension.builder().node) must leave at least 512Mi allocatable"),
                 arguments(ManifestMistakes.InvalidYamlTestCase.class, "@Workload(manifests) must name YAML with"
-                        + " Kubernetes objects, but 'classpath:squeeze-test/bad/invalid.yaml' is not valid Kubernetes"
-                        + " YAML: mapping values are not allowed here at line 5, column 12"),
+                        + " Kubernetes objects, but was 'classpath:squeeze-test/bad/invalid.yaml', which is not valid"
+                        + " Kubernetes YAML: mapping values are not allowed here at line 5, column 12; check it with"
+                        + " `kubectl apply --dry-run=client -f <file>`. Fix: correct the file; every document needs"
+                        + " apiVersion, kind and metadata.name"),
                 arguments(ManifestMistakes.EmptyManifestTestCase.class, "@Workload(manifests) must name YAML with"
-                        + " Kubernetes objects, but 'classpath:squeeze-test/bad/empty.yaml' contains no Kubernetes"
-                        + " objects"),
+                        + " Kubernetes objects, but was 'classpath:squeeze-test/bad/empty.yaml', which contains no"
+                        + " Kubernetes objects"),
                 arguments(ManifestMistakes.UnknownKindTestCase.class, "@Workload(manifests) must hold kinds Kubernetes"
-                        + " knows, but 'classpath:squeeze-test/bad/unknown-kind.yaml' has Deploymnet 'web' in"
-                        + " apiVersion apps/v1, which fabric8 cannot map to a Kubernetes kind (and no"
-                        + " CustomResourceDefinition in the manifests defines it), but was 'apiVersion: apps/v1, kind:"
-                        + " Deploymnet'. Fix: write apiVersion: apps/v1 and kind: Deployment"),
-                arguments(ManifestMistakes.CustomResourceWithoutDefinitionTestCase.class, "has ServiceMonitor 'web' of"
-                        + " group monitoring.coreos.com, a custom resource whose CustomResourceDefinition is not"
-                        + " among the manifests"),
+                        + " knows, but was 'apiVersion: apps/v1, kind: Deploymnet' (web in"
+                        + " classpath:squeeze-test/bad/unknown-kind.yaml), which fabric8 cannot map to a Kubernetes"
+                        + " kind, and no CustomResourceDefinition in the manifests defines it. Fix: write apiVersion:"
+                        + " apps/v1 and kind: Deployment"),
+                arguments(ManifestMistakes.CustomResourceWithoutDefinitionTestCase.class, "but was 'apiVersion:"
+                        + " monitoring.coreos.com/v1, kind: ServiceMonitor' (web in"
+                        + " classpath:squeeze-test/bad/custom-resource.yaml), a custom resource of group"
+                        + " monitoring.coreos.com whose CustomResourceDefinition is not among the manifests"),
                 arguments(ManifestMistakes.MissingFileTestCase.class, "@Workload(manifests) must name an existing"
                         + " file (resolved to "));
     }

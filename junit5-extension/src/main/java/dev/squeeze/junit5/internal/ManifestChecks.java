@@ -45,9 +45,12 @@ final class ManifestChecks {
             try {
                 parsed.put(manifest, Manifests.parse(manifest));
             } catch (IllegalArgumentException e) {
-                problems.add(subject.attr("manifests"), "must name YAML with Kubernetes objects, but "
-                        + e.getMessage().replaceFirst("^`manifests` entry ", ""), manifest,
-                        "correct the file; every document needs apiVersion, kind and metadata.name");
+                String quoted = "'" + manifest + "'";
+                String what = e.getMessage().replaceFirst("^`manifests` entry ", "");
+                what = what.startsWith(quoted + " ") ? what.substring(quoted.length() + 1) : what;
+                problems.add(subject.attr("manifests") + " must name YAML with Kubernetes objects, but was " + quoted
+                        + ", which " + what + ". Fix: correct the file; every document needs apiVersion, kind and"
+                        + " metadata.name");
             }
         }
         Set<String> defined = new HashSet<>();
@@ -67,22 +70,21 @@ final class ManifestChecks {
                 || (existingCluster && !builtInGroup)) {
             return;
         }
-        String value = "apiVersion: " + apiVersion + ", kind: " + object.getKind();
+        String value = "'apiVersion: " + apiVersion + ", kind: " + object.getKind() + "' ("
+                + object.getMetadata().getName() + " in " + manifest + ")";
         if (builtInGroup) {
-            problems.add(subject.attr("manifests"), "must hold kinds Kubernetes knows, but '" + manifest + "' has "
-                    + object.getKind() + " '" + object.getMetadata().getName() + "' in apiVersion " + apiVersion
-                    + ", which fabric8 cannot map to a Kubernetes kind (and no CustomResourceDefinition in the"
-                    + " manifests defines it)", value, guess(object.getKind())
+            problems.add(subject.attr("manifests") + " must hold kinds Kubernetes knows, but was " + value
+                    + ", which fabric8 cannot map to a Kubernetes kind, and no CustomResourceDefinition in the"
+                    + " manifests defines it. Fix: " + guess(object.getKind())
                     .map(kind -> "write apiVersion: " + COMMON.get(kind) + " and kind: " + kind)
                     .orElse("correct kind and apiVersion as `kubectl api-resources` lists them"));
             return;
         }
-        problems.add(subject.attr("manifests"), "must define the custom resources it uses, but '" + manifest
-                        + "' has " + object.getKind() + " '" + object.getMetadata().getName() + "' of group " + group
-                        + ", a custom resource whose CustomResourceDefinition is not among the manifests, and the"
-                        + " throwaway k3s node has none (or is kind or apiVersion misspelt?)", value,
-                "add the CustomResourceDefinition to manifests before it, or run on an existing cluster that has"
-                        + " it with squeeze.kubeconfig");
+        problems.add(subject.attr("manifests") + " must define the custom resources it uses, but was " + value
+                + ", a custom resource of group " + group + " whose CustomResourceDefinition is not among the"
+                + " manifests, and the throwaway k3s node has none (or is kind or apiVersion misspelt?). Fix: add the"
+                + " CustomResourceDefinition to manifests before it, or run on an existing cluster that has it with"
+                + " squeeze.kubeconfig");
     }
 
     /** {@code Deploymnet} → {@code Deployment}: the common kind nearest in spelling, within two edits. */

@@ -48,14 +48,14 @@ final class K3sMemoryWall {
 
     /** Docker settings applied before the container is created. */
     void configure(K3sContainer container) {
+        // a copy: setBinds clears the container's list before adding the given one
         container.setBinds(binds(container.getBinds()));
         container.withCreateContainerCmdModifier(cmd -> hostConfig(cmd.getHostConfig()));
     }
 
     /** v2 drops the stock bind of the host's /sys/fs/cgroup: k3s gets its own cgroup namespace instead. */
     List<Bind> binds(List<Bind> stock) {
-        return cgroupV1 ? stock : stock.stream().filter(b -> !"/sys/fs/cgroup".equals(b.getVolume().getPath()))
-                .toList();
+        return stock.stream().filter(b -> cgroupV1 || !"/sys/fs/cgroup".equals(b.getVolume().getPath())).toList();
     }
 
     /**

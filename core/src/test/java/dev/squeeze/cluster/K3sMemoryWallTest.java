@@ -54,6 +54,17 @@ class K3sMemoryWallTest {
     }
 
     @Test
+    void bindsAreAlwaysANewListBecauseSetBindsClearsTheContainersOwnBeforeAdding() {
+        // K3sContainer.setBinds(getBinds()) with the same list object empties it: the node then loses the host's
+        // cgroup tree and the v1 wall cannot be written (constructing a K3sContainer needs Docker, so this checks
+        // the contract instead)
+        List<Bind> stock = new java.util.ArrayList<>(STOCK);
+
+        assertThat(v1.binds(stock)).isNotSameAs(stock).isEqualTo(STOCK);
+        assertThat(v2.binds(stock)).isNotSameAs(stock);
+    }
+
+    @Test
     void readBacksUseTheV2FilesInsideTheNamespaceAndTheV1FilesOfTheParent() {
         assertThat(v2.wallLimitFile()).isEqualTo("/sys/fs/cgroup/memory.max");
         assertThat(v2.kubepodsLimitFile()).isEqualTo("/sys/fs/cgroup/kubepods/memory.max");

@@ -147,22 +147,18 @@ public final class K3sCluster implements ChaosCluster {
 
     /** k3s's own working set after kube-system Ready, logged and checked against kubeReserved; null if unknown. */
     private Long measureK3sMemory(NodeSpec spec) {
-        Long bytes;
+        long bytes;
         try {
-            bytes = K3sOwnMemory.workingSet(client.raw("/api/v1/nodes/" + nodeName + "/proxy/stats/summary"));
+            bytes = wall.nodeOverheadWorkingSet(container);
         } catch (RuntimeException e) {
-            LOG.warn("k3s: could not read k3s's own memory from the kubelet's /stats/summary: {}", e.toString());
-            return null;
-        }
-        if (bytes == null) {
-            LOG.warn("k3s: the kubelet's /stats/summary has no 'kubelet' system container: k3s's own memory unknown");
+            LOG.warn("k3s: could not read k3s's own memory from the node's cgroups: {}", e.toString());
             return null;
         }
         String warning = K3sOwnMemory.overReserved(bytes, spec.kubeReserved());
         if (warning != null) {
             LOG.warn("k3s: {}", warning);
         } else {
-            LOG.info("k3s: k3s itself uses {} after kube-system Ready (kubeReserved {})",
+            LOG.info("k3s: k3s itself (k3s, containerd, shims) uses {} after kube-system Ready (kubeReserved {})",
                     MemorySize.ofBytes(bytes).toHuman(), spec.kubeReserved().toQuantity());
         }
         return bytes;

@@ -111,6 +111,30 @@ final class K3sMemoryWall {
         return parseLimit(exec(container, "read the kubepods cgroup limit", "cat " + kubepodsLimitFile()));
     }
 
+    /**
+     * What the node itself uses besides its pods (k3s, containerd and the shims), as a working set: the wall's cgroup
+     * minus kubepods, each {@code usage - inactive_file} as the kubelet counts it. Per-cgroup figures of k3s's own
+     * cgroup would miss what k3s allocated before the kubelet moved it (v1 charges stay where they were made).
+     */
+    long nodeOverheadWorkingSet(K3sContainer container) {
+        String dir = cgroupV1 ? "/sys/fs/cgroup/memory/" + parent : "/sys/fs/cgroup";
+        String usage = cgroupV1 ? "memory.usage_in_bytes" : "memory.current";
+        String script = "cat " + dir + "/" + usage + "; cat " + dir + "/memory.stat; echo ---; cat " + dir
+                + "/kubepods/" + usage + "; cat " + dir + "/kubepods/memory.stat";
+        String[] parts = exec(container, "read the node's memory usage", script).split("---\n?", 2);
+        return workingSet(parts[0]) - workingSet(parts[1]);
+    }
+
+    /** {@code usage - inactive_file} from a usage line followed by memory.stat (v1: the hierarchical total_). */
+    long workingSet(String usageThenStat) {
+        List<String> lines = usageThenStat.strip().lines().toList();
+        long usage = Long.parseLong(lines.get(0).strip());
+        String key = cgroupV1 ? "total_inactive_file " : "inactive_file ";
+        long inactive = lines.stream().filter(l -> l.startsWith(key))
+                .mapToLong(l -> Long.parseLong(l.substring(key.length()).strip())).findFirst().orElse(0);
+        return Math.max(0, usage - inactive);
+    }
+
     /** The memory cgroup of the k3s process (PID 1 in the container), as the kernel reports it. */
     String k3sCgroup(K3sContainer container) {
         return memoryCgroup(exec(container, "read k3s's cgroup", "cat /proc/1/cgroup"));

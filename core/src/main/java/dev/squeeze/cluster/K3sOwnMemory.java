@@ -1,36 +1,19 @@
 package dev.squeeze.cluster;
 
 import dev.squeeze.units.MemorySize;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What k3s itself uses, from the kubelet's {@code /stats/summary}: the {@code kubelet} system container is the
- * kubelet's {@code kubelet-cgroups}, where the kubelet moved its own process, which in k3s is the whole server (API
- * server, controllers, kine, kubelet, flannel; k3s-io/k3s pkg/cgroups/cgroups_linux.go sets it, Squeeze places it
- * below the wall). containerd and its shims, children started earlier, stay in the container's cgroup.
+ * k3s's own memory checked against {@code kubeReserved}. The figure is the node's overhead inside the wall (k3s,
+ * containerd, shims: the wall's cgroup minus kubepods, {@link K3sMemoryWall#nodeOverheadWorkingSet}), read after
+ * kube-system is Ready.
  *
  * <pre>{@code
- * Long bytes = K3sOwnMemory.workingSet(summaryJson);   // 412_000_000, or null when the kubelet does not report it
+ * K3sOwnMemory.overReserved(700L << 20, MemorySize.parse("600Mi"));   // "k3s itself uses 700.0 MiB ... 800Mi"
  * }</pre>
  */
 final class K3sOwnMemory {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private K3sOwnMemory() {
-    }
-
-    /** The {@code kubelet} system container's memory working set, {@code null} when absent. */
-    static Long workingSet(String summaryJson) {
-        JsonNode root = JSON.readTree(summaryJson);
-        for (JsonNode system : root.path("node").path("systemContainers")) {
-            if ("kubelet".equals(system.path("name").asString(""))) {
-                JsonNode ws = system.path("memory").path("workingSetBytes");
-                return ws.isNumber() ? ws.asLong() : null;
-            }
-        }
-        return null;
     }
 
     /**
@@ -44,8 +27,8 @@ final class K3sOwnMemory {
         }
         long mib = (k3sBytes + (1 << 20) - 1) >> 20;
         long suggested = ((mib + 49) / 50) * 50 + 100;
-        return "k3s itself uses " + MemorySize.ofBytes(k3sBytes).toHuman() + " (working set of its cgroup, after"
-                + " kube-system Ready), more than kubeReserved " + kubeReserved.toQuantity() + ": k3s eats into the"
+        return "k3s itself uses " + MemorySize.ofBytes(k3sBytes).toHuman() + " (working set of the node besides its pods:"
+                + " k3s, containerd, shims, after kube-system Ready), more than kubeReserved " + kubeReserved.toQuantity() + ": k3s eats into the"
                 + " room the pods were promised, so the node may hit its memory wall (OOM kills) before the kubelet"
                 + " evicts; raise kubeReserved to at least " + suggested + "Mi (NodeSpec.withKubeReserved or"
                 + " @ChaosNode(kubeReserved = \"" + suggested + "Mi\"))";

@@ -88,6 +88,16 @@ class K3sMemoryWallTest {
     }
 
     @Test
+    void workingSetIsUsageMinusInactiveFileHierarchicalOnV1() {
+        String v1Stat = "524288000\ncache 1000\ninactive_file 5\ntotal_cache 200000000\ntotal_inactive_file 104857600\n";
+        String v2Stat = "524288000\nanon 300000000\nfile 200000000\ninactive_file 104857600\nactive_file 1\n";
+
+        assertThat(v1.workingSet(v1Stat)).isEqualTo(400L << 20);
+        assertThat(v2.workingSet(v2Stat)).isEqualTo(400L << 20);
+        assertThat(v2.workingSet("1000\n")).isEqualTo(1000);
+    }
+
+    @Test
     void k3sBelowTheParentIsInside() {
         assertThat(v1.outsideWall("/squeeze-ab12c/k3s")).isNull();
         assertThat(v1.outsideWall("/squeeze-ab12c/e3e6ac34")).isNull();

@@ -73,7 +73,8 @@ public final class K3sCluster implements ChaosCluster {
     public static K3sCluster start(NodeSpec spec) {
         DockerClient docker = DockerClientFactory.instance().client();
         Info info = docker.infoCmd().exec();
-        boolean cgroupV1 = !"2".equals(info.getCGroupVersion());
+        HostPreflight preflight = HostPreflight.of(info);
+        boolean cgroupV1 = preflight.cgroupV1();
         MemorySize host = MemorySize.ofBytes(info.getMemTotal());
         // the owner (host, pid, start) in the cgroup parent's name and on the container: a later run can reap both
         // once this JVM is gone, even after kill -9 with Ryuk disabled
@@ -104,7 +105,7 @@ public final class K3sCluster implements ChaosCluster {
             Duration started = since(t0);
             cluster = new K3sCluster(container, wall);
             cluster.nodeMemory = new WallMemory(container, cgroupV1, "squeeze-" + id, Leftovers.defaultCgroupRoot());
-            cluster.awaitReadyAndCheck(spec, sizing, t0, started);
+            cluster.awaitReadyAndCheck(spec, sizing, preflight, t0, started);
             return cluster;
         } catch (RuntimeException e) {
             String logs = tail(container);
@@ -114,13 +115,15 @@ public final class K3sCluster implements ChaosCluster {
                 stopQuietly(container, wall);
             }
             e.addSuppressed(new IllegalStateException("last k3s log lines:\n" + logs));
+            e.addSuppressed(new IllegalStateException("k3s preflight: " + preflight.describe()));
             throw e;
         }
     }
 
-    private void awaitReadyAndCheck(NodeSpec spec, NodeSizing sizing, long t0, Duration started) {
-        checkMemTotalInside(sizing.host());
-        wall.verifyK3sInside(container);
+    private void awaitReadyAndCheck(NodeSpec spec, NodeSizing sizing, HostPreflight preflight, long t0,
+                                    Duration started) {
+        long memTotalInside = checkMemTotalInside(sizing.host());
+        // "Node controller sync successful" (what K3sContainer waits for) comes before Ready in k3s
         nodeName = K3sReadiness.awaitNodeReady(client, remaining(spec, t0), LOG);
         Duration nodeReady = since(t0);
         LOG.info("k3s: node {} Ready after {}; waiting for kube-system", nodeName, Durations.format(nodeReady));
@@ -128,6 +131,10 @@ public final class K3sCluster implements ChaosCluster {
         startupTimes = new StartupTimes(started, nodeReady, since(t0));
         LOG.info("k3s: kube-system Ready after {} (container started after {})",
                 Durations.format(startupTimes.kubeSystemReady()), Durations.format(started));
+        // only now: the kubelet moves k3s into its kubelet-cgroups when its container manager starts
+        wall.verifyK3sInside(container);
+        LOG.info("{}", preflight.describe(spec.image(), memTotalInside, wall.k3sCgroup(container)));
+        Long k3sMemory = measureK3sMemory(spec);
 
         Node node = client.nodes().withName(nodeName).get();
         long capacity = bytes(node.getStatus().getCapacity().get("memory"));
@@ -137,7 +144,7 @@ public final class K3sCluster implements ChaosCluster {
         SizingCheck.verify(sizing, spec.wall(), capacity, allocatable, kubepods, wallLimit);
         facts = new ClusterFacts("k3s", node.getStatus().getNodeInfo().getKubeletVersion(), nodeName,
                 wall.describe(wallLimit, kubepods), sizing.node().bytes(), capacity, allocatable, kubepods,
-                sizing.evictionHard().bytes(), sizing.kubeletArgs());
+                sizing.evictionHard().bytes(), sizing.kubeletArgs(), k3sMemory);
         LOG.info("k3s: {}", facts.memoryModel());
 
         if (!spec.imagesToLoad().isEmpty()) {
@@ -146,7 +153,26 @@ public final class K3sCluster implements ChaosCluster {
         namespace = Namespaces.create(client, remaining(spec, t0).plusSeconds(30), LOG);
     }
 
-    private void checkMemTotalInside(MemorySize host) {
+    /** k3s's own working set after kube-system Ready, logged and checked against kubeReserved; null if unknown. */
+    private Long measureK3sMemory(NodeSpec spec) {
+        long bytes;
+        try {
+            bytes = wall.nodeOverheadWorkingSet(container);
+        } catch (RuntimeException e) {
+            LOG.warn("k3s: could not read k3s's own memory from the node's cgroups: {}", e.toString());
+            return null;
+        }
+        String warning = K3sOwnMemory.overReserved(bytes, spec.kubeReserved());
+        if (warning != null) {
+            LOG.warn("k3s: {}", warning);
+        } else {
+            LOG.info("k3s: k3s itself (k3s, containerd, shims) uses {} after kube-system Ready (kubeReserved {})",
+                    MemorySize.ofBytes(bytes).toHuman(), spec.kubeReserved().toQuantity());
+        }
+        return bytes;
+    }
+
+    private long checkMemTotalInside(MemorySize host) {
         try {
             String line = container.execInContainer("grep", "MemTotal", "/proc/meminfo").getStdout().strip();
             long inside = Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
@@ -155,6 +181,7 @@ public final class K3sCluster implements ChaosCluster {
                         + " from the Docker host's (" + host.bytes() + " bytes, from `docker info`): /proc/meminfo is"
                         + " virtualised (lxcfs?), so node sizing would be wrong; run on a host without it");
             }
+            return inside;
         } catch (IOException e) {
             throw new IllegalStateException("could not read /proc/meminfo in the k3s container: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -10,7 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** Turns a report into the JSON tree documented in {@code report-schema.md}; {@link JsonDecoder} reads it back. */
 final class JsonEncoder {
 
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
+    /** Version 1 had no unobserved ticks and no validity; it reads as it was. */
+    static final int OLDEST_READABLE_VERSION = 1;
 
     private final JsonMapper mapper;
 
@@ -51,6 +53,7 @@ final class JsonEncoder {
             o.put("availableBytes", s.availableBytes());
             o.put("workingSetBytes", s.workingSetBytes());
             instant(o, "leaseRenewed", s.leaseRenewed());
+            o.put("unobserved", s.unobserved());
         }
         ArrayNode pods = root.putArray("pods");
         for (PodSample s : r.pods()) {
@@ -139,6 +142,8 @@ final class JsonEncoder {
             o.put("status", s.status());
         } else if (outcome instanceof ProbeOutcome.Failure f) {
             o.put("error", f.error());
+        } else if (outcome instanceof ProbeOutcome.Unobserved u) {
+            o.put("unobserved", u.reason());
         }
         return o;
     }

@@ -28,7 +28,8 @@ final class JsonDecoder {
                 list(root, "node", o -> new NodeSample(instant(o, "at"), phase(o), text(o, "node"),
                         o.path("ready").asBoolean(), o.path("memoryPressure").asBoolean(),
                         longOrNull(o, "availableBytes"), longOrNull(o, "workingSetBytes"),
-                        instant(o, "leaseRenewed"), text(o, "unobserved"))),
+                        instant(o, "leaseRenewed"), text(o, "unobserved"), longOrNull(o, "wallWorkingSetBytes"),
+                        text(o, "wallSource"))),
                 list(root, "pods", o -> new PodSample(instant(o, "at"), phase(o), text(o, "namespace"),
                         text(o, "name"), PodRole.valueOf(text(o, "role")), text(o, "podPhase"),
                         o.path("ready").asBoolean(), o.path("restarts").asInt(), text(o, "lastTermination"),
@@ -50,7 +51,7 @@ final class JsonDecoder {
         return new ClusterFacts(text(o, "kind"), text(o, "version"), text(o, "node"), text(o, "memoryModel"),
                 o.path("declaredBytes").asLong(), o.path("capacityBytes").asLong(), o.path("allocatableBytes").asLong(),
                 longOrNull(o, "kubepodsLimitBytes"), o.path("evictionThresholdBytes").asLong(),
-                list(o, "kubeletArgs", JsonNode::asString));
+                list(o, "kubeletArgs", JsonNode::asString), longOrNull(o, "k3sMemoryBytes"));
     }
 
     private static HogOutcome hogOutcome(JsonNode o) {

@@ -54,6 +54,8 @@ final class JsonEncoder {
             o.put("workingSetBytes", s.workingSetBytes());
             instant(o, "leaseRenewed", s.leaseRenewed());
             o.put("unobserved", s.unobserved());
+            o.put("wallWorkingSetBytes", s.wallWorkingSetBytes());
+            o.put("wallSource", s.wallSource());
         }
         ArrayNode pods = root.putArray("pods");
         for (PodSample s : r.pods()) {
@@ -116,6 +118,7 @@ final class JsonEncoder {
         o.put("evictionThresholdBytes", c.evictionThresholdBytes());
         ArrayNode args = o.putArray("kubeletArgs");
         c.kubeletArgs().forEach(args::add);
+        o.put("k3sMemoryBytes", c.k3sMemoryBytes());
         return o;
     }
 

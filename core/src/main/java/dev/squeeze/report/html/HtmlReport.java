@@ -46,7 +46,7 @@ public final class HtmlReport {
         page.append(Tables.notes(report));
         page.append("<section><h2>Timeline</h2><div class=\"phasebar\">").append(PhaseBar.render(report, axis)).append("</div>");
         chart(page, "Node memory", legend("s-avail", "available (kubelet memory.available)", "s-ws",
-                "node working set", "s-hog", "hog touched", "s-rss", "hog RSS", "limit-evict", "eviction threshold",
+                MemoryChart.workingSetLabel(report), "s-hog", "hog touched", "s-rss", "hog RSS", "limit-evict", "eviction threshold",
                 "limit-node", "node size"), MemoryChart.render(report, axis));
         chart(page, "API server latency", legend("s-fresh", "fresh TLS /readyz", "s-pooled", "pooled GET",
                 "fail", "failed tick", "outage", "outage (fresh)"),

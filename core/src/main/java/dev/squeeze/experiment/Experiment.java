@@ -5,7 +5,7 @@ import dev.squeeze.internal.kube.KubeRequest;
 import dev.squeeze.pressure.HogTarget;
 import dev.squeeze.probe.ApiServerProbe;
 import dev.squeeze.probe.EventProbe;
-import dev.squeeze.probe.HttpProbe;
+import dev.squeeze.probe.ServiceHttpProbe;
 import dev.squeeze.probe.NodeProbe;
 import dev.squeeze.probe.Observations;
 import dev.squeeze.probe.PodProbe;
@@ -195,7 +195,7 @@ public final class Experiment {
                 nodeProbe,
                 new PodProbe(probing, ns, spec.watchedPods(), hog.selector(), observations, nodeProbe::latestSummary),
                 new EventProbe(probing, ns, node, started, observations)));
-        spec.http().ifPresent(h -> probes.add(new HttpProbe(probing, ns, h, timeout, observations)));
+        spec.http().ifPresent(h -> probes.add(new ServiceHttpProbe(probing, ns, h, timeout, observations)));
         return probes;
     }
 

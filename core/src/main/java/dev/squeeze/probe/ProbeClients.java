@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
  *
  * <pre>{@code
  * try (KubernetesClient probing = ProbeClients.withoutRetries(cluster.client())) {
- *     Probe http = new HttpProbe(probing, namespace, spec, timeout, observations);
+ *     Probe http = new ServiceHttpProbe(probing, namespace, spec, timeout, observations);
  * }
  * }</pre>
  */

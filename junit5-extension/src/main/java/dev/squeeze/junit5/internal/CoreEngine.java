@@ -8,7 +8,7 @@ import dev.squeeze.experiment.ExperimentSpec;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.ReportFiles;
 import dev.squeeze.report.ReportWriter;
-import dev.squeeze.workload.Workload;
+import dev.squeeze.workload.WorkloadDeployer;
 import dev.squeeze.workload.WorkloadSpec;
 import org.testcontainers.DockerClientFactory;
 
@@ -46,7 +46,7 @@ final class CoreEngine implements ChaosEngine {
 
     @Override
     public AutoCloseable deploy(ChaosCluster cluster, WorkloadSpec workload) {
-        return Workload.deploy(cluster, workload);
+        return WorkloadDeployer.deploy(cluster, workload);
     }
 
     @Override

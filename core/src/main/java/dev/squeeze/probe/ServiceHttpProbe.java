@@ -16,17 +16,17 @@ import java.util.concurrent.TimeoutException;
  * with its status in the error.
  *
  * <pre>{@code
- * Probe http = new HttpProbe(client, namespace, new HttpProbeSpec("web", 8080, "/healthz"), timeout, observations);
+ * Probe http = new ServiceHttpProbe(client, namespace, new HttpProbeSpec("web", 8080, "/healthz"), timeout, observations);
  * }</pre>
  */
-public final class HttpProbe implements Probe {
+public final class ServiceHttpProbe implements Probe {
 
     private final KubernetesClient client;
     private final String path;
     private final Duration timeout;
     private final Observations observations;
 
-    public HttpProbe(KubernetesClient client, String namespace, HttpProbeSpec spec, Duration timeout,
+    public ServiceHttpProbe(KubernetesClient client, String namespace, HttpProbeSpec spec, Duration timeout,
                      Observations observations) {
         this.client = client;
         this.path = proxyPath(namespace, spec);

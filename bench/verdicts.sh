@@ -7,10 +7,13 @@
 #   bash bench/verdicts.sh 2          # 2 runs
 #   SQUEEZE_LOCK=/tmp/squeeze-k3s.lock bash bench/verdicts.sh 2   # hold a flock only while each run's k3s runs
 #   EXAMPLES_IT=OvercommittedNodeIT bash bench/verdicts.sh        # only some ITs (Failsafe's it.test)
+#   bash bench/verdicts.sh --table examples/target                # only the table of one finished run
+#                                                                 # (what `bash .ci/run examples` prints at its end)
 #
 # Needs Docker and the images the examples use; Maven reactor build, nothing is installed into ~/.m2.
 set -uo pipefail
 runs=${1:-5}
+[ "$runs" = --table ] && runs=0
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${BENCH_OUT:-$root/target/bench}
 mkdir -p "$out"
@@ -67,16 +70,24 @@ for f in sorted(glob.glob(os.path.join(run, "squeeze-reports", "*.json"))):
     if any(p["restarts"] > 0 for p in sysr):
         forms.append("system restarts")
     verdict = next((v for k, v in verdicts.items() if name.startswith(k) or k.startswith(name)), "?")
-    rows.append((name[:60], verdict, api, http, fate, "+".join(forms) or "none"))
+    html = os.path.relpath(f[:-len(".json")] + ".html")
+    rows.append((name[:60], verdict, api, http, fate, "+".join(forms) or "none", html))
 for k, v in sorted(verdicts.items()):
     if not any(r[0].startswith(k[:60]) or k.startswith(r[0]) for r in rows):
-        rows.append((k[:60], v, "-", "-", "-", "(no report)"))
+        rows.append((k[:60], v, "-", "-", "-", "(no report)", "-"))
 w = max([len(r[0]) for r in rows] + [4])
-print("%-*s  %-7s %7s %7s  %-13s %s" % (w, "test", "verdict", "API %", "HTTP %", "hog fate", "damage (PRESSURE/HOLD)"))
+d = max([len(r[5]) for r in rows] + [22])
+fmt = "%-*s  %-7s %7s %7s  %-13s %-*s  %s"
+print(fmt % (w, "test", "verdict", "API %", "HTTP %", "hog fate", d, "damage (PRESSURE/HOLD)", "report"))
 for r in rows:
-    print("%-*s  %-7s %7s %7s  %-13s %s" % ((w,) + r))
+    print(fmt % ((w,) + r[:5] + (d,) + r[5:]))
 PY
 }
+
+if [ "${1:-}" = --table ]; then
+  table "${2:?usage: bench/verdicts.sh --table DIR (a target/ directory with squeeze-reports/ and failsafe-reports/)}"
+  exit 0
+fi
 
 export TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true}
 echo "before: $(leaks)"

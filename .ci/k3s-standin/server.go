@@ -54,14 +54,14 @@ func fatalf(format string, args ...interface{}) int {
 // server as a child; otherwise run the server.
 func runServer(args []string) int {
 	if os.Getpid() == 1 && os.Getenv(childEnv) == "" {
-		return runInit(args)
+		return runInit("server", args)
 	}
 	return serve(args)
 }
 
-func runInit(args []string) int {
+func runInit(command string, args []string) int {
 	self, _ := os.Executable()
-	cmd := exec.Command(self, append([]string{"server"}, args...)...)
+	cmd := exec.Command(self, append([]string{command}, args...)...)
 	cmd.Args[0] = "k3s"
 	cmd.Env = append(os.Environ(), childEnv+"=1")
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, os.Stdout, os.Stderr
@@ -174,6 +174,9 @@ func (s *server) run(ctx context.Context) error {
 	if err := s.writeCerts(); err != nil {
 		return fmt.Errorf("certificates: %w", err)
 	}
+	if err := s.writeNodeToken(); err != nil {
+		return fmt.Errorf("node token: %w", err)
+	}
 	if err := s.writeRuntimeConfig(); err != nil {
 		return err
 	}
@@ -266,6 +269,7 @@ func (s *server) run(ctx context.Context) error {
 	}
 	logf("Node %s Ready after %.1fs", node.Name, time.Since(start).Seconds())
 	logf("Node controller sync successful")
+	go syncPodRoutes(ctx, client, node.Name)
 
 	<-ctx.Done()
 	return nil
@@ -690,6 +694,7 @@ func (s *server) apiserverArgs() []string {
 		"--service-cluster-ip-range=" + c.serviceCIDR,
 		"--service-node-port-range=30000-32767",
 		"--profiling=false",
+		"--token-auth-file=" + s.tokenAuthFile(),
 	}
 	return append(args, componentArgs(c.apiserverArgs)...)
 }

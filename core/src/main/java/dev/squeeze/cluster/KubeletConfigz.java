@@ -41,16 +41,29 @@ final class KubeletConfigz {
             if (!(config instanceof Map<?, ?>)) {
                 return unknown("the response has no kubeletconfig");
             }
-            Object hard = config instanceof Map<?, ?> m ? m.get("evictionHard") : null;
+            Map<?, ?> kubelet = (Map<?, ?>) config;
+            Object hard = kubelet.get("evictionHard");
             Object memory = hard instanceof Map<?, ?> m ? m.get("memory.available") : null;
+            String settings = "evictionHard " + orNone(hard) + ", kubeReserved " + orNone(kubelet.get("kubeReserved"))
+                    + ", systemReserved " + orNone(kubelet.get("systemReserved")) + ", evictionPressureTransitionPeriod "
+                    + orNone(kubelet.get("evictionPressureTransitionPeriod"));
             if (memory == null) {
-                return new Threshold(0, "no memory.available hard eviction threshold (kubelet /configz)");
+                return new Threshold(0, "NO memory eviction: no memory.available hard eviction threshold, so pods are"
+                        + " not evicted for memory and the kernel OOM killer is the only limit (kubelet /configz: "
+                        + settings + "); to have the kubelet evict, set evictionHard memory.available (kubelet flag"
+                        + " --eviction-hard=memory.available<500Mi,nodefs.available<5%,imagefs.available<5%, on k3s"
+                        + " --kubelet-arg=eviction-hard=...)");
             }
             return new Threshold(parse(memory.toString(), capacity),
-                    "hard eviction at memory.available<" + memory + " (kubelet /configz)");
+                    "hard eviction at memory.available<" + memory + " (kubelet /configz: " + settings + ")");
         } catch (RuntimeException e) {
             return unknown("unparseable: " + e.getMessage());
         }
+    }
+
+    private static String orNone(Object value) {
+        return value == null || value instanceof Map<?, ?> m && m.isEmpty() ? "(none)"
+                : value.toString().replace(" ", "");
     }
 
     static long parse(String value, long capacity) {

@@ -695,6 +695,7 @@ func (s *server) apiserverArgs() []string {
 		"--service-node-port-range=30000-32767",
 		"--profiling=false",
 		"--token-auth-file=" + s.tokenAuthFile(),
+		"--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname", // as k3s: node names need not resolve
 	}
 	return append(args, componentArgs(c.apiserverArgs)...)
 }

@@ -4,7 +4,10 @@ import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.PodCoverage;
 import dev.squeeze.report.PodHistory;
 import dev.squeeze.report.PodSelector;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -15,6 +18,7 @@ import org.assertj.core.api.AbstractAssert;
  * assertThat(report).pods("app=web").stayedReady().hadNoRestarts().wereNotEvicted();
  * assertThat(report).systemPods().hadAtMostRestarts(0);
  * assertThat(brokenReport).pods("app=web").hadRestartsOrNotReady();
+ * assertThat(report).workloadPods().onOtherNodes().stayedReady();   // a multi-node cluster
  * }</pre>
  */
 public class PodsAssert extends AbstractAssert<PodsAssert, ChaosReport> {
@@ -23,11 +27,31 @@ public class PodsAssert extends AbstractAssert<PodsAssert, ChaosReport> {
 
     private final String report;
     private final String selector;
+    private final String podSelector;
+    private final Predicate<String> node;
 
     PodsAssert(ChaosReport actual, String report, String selector) {
+        this(actual, report, selector, selector, n -> true);
+    }
+
+    private PodsAssert(ChaosReport actual, String report, String label, String podSelector, Predicate<String> node) {
         super(actual, PodsAssert.class);
         this.report = report;
-        this.selector = selector;
+        this.selector = label;
+        this.podSelector = podSelector;
+        this.node = node;
+    }
+
+    /** Only the matched pods that ran on {@code nodeName} (their latest recorded spec.nodeName). */
+    public PodsAssert onNode(String nodeName) {
+        return new PodsAssert(actual, report, selector + " on node " + nodeName, podSelector, nodeName::equals);
+    }
+
+    /** Only the matched pods that ran on another node than the one under pressure (the report's cluster node). */
+    public PodsAssert onOtherNodes() {
+        String target = actual.cluster().node();
+        return new PodsAssert(actual, report, selector + " on nodes other than " + target, podSelector,
+                n -> n != null && !n.equals(target));
     }
 
     /** Every matched pod was Ready on every sample of PRESSURE, HOLD and RECOVERY. */
@@ -89,7 +113,11 @@ public class PodsAssert extends AbstractAssert<PodsAssert, ChaosReport> {
         if (all.isEmpty()) {
             throwAssertionError(ShouldHaveSamples.shouldHaveSamples("pod", report));
         }
-        List<PodHistory> pods = PodSelector.parse(selector).select(all);
+        Map<String, String> nodes = new HashMap<>();
+        actual.pods().stream().filter(p -> p.node() != null).forEach(p -> nodes.put(p.namespace() + "/" + p.name(),
+                p.node()));
+        List<PodHistory> pods = PodSelector.parse(podSelector).select(all).stream()
+                .filter(p -> node.test(nodes.get(p.namespace() + "/" + p.name()))).toList();
         if (pods.isEmpty()) {
             throwAssertionError(ShouldMatchPods.shouldMatchPods(selector, all, report));
         }

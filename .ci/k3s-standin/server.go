@@ -524,32 +524,9 @@ state = "/run/k3s/containerd"
 	if err := writeFileAtomic(filepath.Join(s.agentDir, "etc", "crictl.yaml"), []byte(crictl), 0o644); err != nil {
 		return err
 	}
-	// One node: a plain bridge on the node's pod CIDR (the first /24 of the cluster CIDR,
-	// which is what kube-controller-manager allocates to the first node).
-	podSubnet := firstIP(c.clusterCIDR, 0)
-	cni := fmt.Sprintf(`{
-  "cniVersion": "1.0.0",
-  "name": "cbr0",
-  "plugins": [
-    {
-      "type": "bridge",
-      "bridge": "cni0",
-      "isGateway": true,
-      "ipMasq": true,
-      "hairpinMode": true,
-      "forceAddress": true,
-      "ipam": {
-        "type": "host-local",
-        "ranges": [[{"subnet": "%s/24"}]],
-        "routes": [{"dst": "0.0.0.0/0"}],
-        "dataDir": "/var/lib/cni/networks"
-      }
-    },
-    {"type": "portmap", "capabilities": {"portMappings": true}},
-    {"type": "bandwidth", "capabilities": {"bandwidth": true}}
-  ]
-}
-`, podSubnet)
+	// A plain bridge on the server node's pod CIDR (the first /24 of the cluster CIDR,
+	// which is what kube-controller-manager allocates to the first node; agents use their own podCIDR).
+	cni := bridgeConflist(firstIP(c.clusterCIDR, 0).String() + "/24")
 	if err := writeFileAtomic(filepath.Join(cniConf, "10-bridge.conflist"), []byte(cni), 0o644); err != nil {
 		return err
 	}

@@ -30,6 +30,11 @@ final class KubeletConfigz {
         try {
             json = client.raw("/api/v1/nodes/" + node + "/proxy/configz");
         } catch (KubernetesClientException e) {
+            // client.raw() reports the HTTP status in the Status body, not always in getCode()
+            if (e.getCode() == 403 || e.getStatus() != null && Integer.valueOf(403).equals(e.getStatus().getCode())) {
+                return new Threshold(0, "eviction threshold unknown: kubelet /configz is forbidden to this identity ("
+                        + e.getMessage() + "); grant `get` on `nodes/proxy` to read it");
+            }
             return unknown(e.getMessage());
         }
         if (json == null) {
@@ -74,7 +79,6 @@ final class KubeletConfigz {
     }
 
     private static Threshold unknown(String why) {
-        return new Threshold(0, "eviction threshold unknown: kubelet /configz not readable (" + why
-                + "); grant `get` on `nodes/proxy` to read it");
+        return new Threshold(0, "eviction threshold unknown: kubelet /configz not readable (" + why + ")");
     }
 }

@@ -96,6 +96,23 @@ class ExistingClusterTest {
     }
 
     @Test
+    void aForbiddenConfigzNamesTheMissingGrant() {
+        node("worker", true, false);
+        kube.server().expect().get().withPath("/api/v1/nodes/worker/proxy/configz")
+                .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":"
+                        + "\"Forbidden\",\"code\":403,\"message\":\"nodes \\\"worker\\\" is forbidden: User"
+                        + " \\\"system:serviceaccount:ci:squeeze\\\" cannot get resource \\\"nodes/proxy\\\"\"}")
+                .always();
+
+        try (ExistingCluster cluster = ExistingCluster.attach(kube.server().createClient(), "worker")) {
+            assertThat(cluster.facts().memoryModel())
+                    .contains("kubelet /configz is forbidden to this identity")
+                    .contains("cannot get resource \"nodes/proxy\"")
+                    .endsWith("grant `get` on `nodes/proxy` to read it");
+        }
+    }
+
+    @Test
     void saysWhenTheNodeHasNoMemoryEvictionAndWhichSettingToChange() {
         node("worker", true, false);
         kube.server().expect().get().withPath("/api/v1/nodes/worker/proxy/configz")

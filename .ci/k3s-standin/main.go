@@ -2,7 +2,8 @@
 // that cannot pull images or download k3s. It is built from upstream Kubernetes
 // modules and dispatches on argv[0] (kubectl, ...) or on its first argument:
 //
-//	k3s server [k3s server flags]   single-node server (see server.go)
+//	k3s server [k3s server flags]   server (see server.go)
+//	k3s agent --server URL --token T [node flags]   joins a server (see agent.go)
 //	k3s kubectl ...                 kubectl
 //	k3s kube-apiserver|kube-controller-manager|kube-scheduler|kubelet|kube-proxy|etcd ...
 //	                                the components, run as child processes by "server"
@@ -67,6 +68,7 @@ VERSION:
 
 COMMANDS:
    server    Run management server (single node: etcd, control plane, containerd, kubelet)
+   agent     Run node agent (containerd, kubelet, kube-proxy), joining a server with its token
    kubectl   Run kubectl
    crictl    Run crictl
    ctr       Run ctr
@@ -86,8 +88,7 @@ func dispatch(name string, args []string) int {
 	case "server":
 		return runServer(args)
 	case "agent":
-		fmt.Fprintln(os.Stderr, "k3s stand-in: only 'server' (a single node) is supported")
-		return 1
+		return runAgent(args)
 	case "kubectl":
 		logs.GlogSetter(kubectlcmd.GetLogVerbosity(os.Args)) // nolint:errcheck
 		if os.Getenv("KUBECONFIG") == "" {

@@ -54,18 +54,18 @@ func fatalf(format string, args ...interface{}) int {
 // server as a child; otherwise run the server.
 func runServer(args []string) int {
 	if os.Getpid() == 1 && os.Getenv(childEnv) == "" {
-		return runInit(args)
+		return runInit("server", args)
 	}
 	return serve(args)
 }
 
-func runInit(args []string) int {
+func runInit(command string, args []string) int {
 	// k3s as PID 1 on cgroup v2 (k3s-io/k3s pkg/cli/cmds/init_linux.go, called from main)
 	if err := evacuateCgroup2(); err != nil {
 		warnf("failed to evacuate root cgroup: %v", err)
 	}
 	self, _ := os.Executable()
-	cmd := exec.Command(self, append([]string{"server"}, args...)...)
+	cmd := exec.Command(self, append([]string{command}, args...)...)
 	cmd.Args[0] = "k3s"
 	cmd.Env = append(os.Environ(), childEnv+"=1")
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, os.Stdout, os.Stderr
@@ -187,6 +187,9 @@ func (s *server) run(ctx context.Context) error {
 	if err := s.writeCerts(); err != nil {
 		return fmt.Errorf("certificates: %w", err)
 	}
+	if err := s.writeNodeToken(); err != nil {
+		return fmt.Errorf("node token: %w", err)
+	}
 	if err := s.writeRuntimeConfig(); err != nil {
 		return err
 	}
@@ -305,6 +308,7 @@ func (s *server) run(ctx context.Context) error {
 		warnf("label node: %v", err)
 	}
 	logf("Node %s Ready after %.1fs", node.Name, time.Since(start).Seconds())
+	go syncPodRoutes(ctx, client, node.Name)
 
 	<-ctx.Done()
 	return nil
@@ -604,32 +608,9 @@ state = "/run/k3s/containerd"
 	if err := writeFileAtomic(filepath.Join(s.agentDir, "etc", "crictl.yaml"), []byte(crictl), 0o644); err != nil {
 		return err
 	}
-	// One node: a plain bridge on the node's pod CIDR (the first /24 of the cluster CIDR,
-	// which is what kube-controller-manager allocates to the first node).
-	podSubnet := firstIP(c.clusterCIDR, 0)
-	cni := fmt.Sprintf(`{
-  "cniVersion": "1.0.0",
-  "name": "cbr0",
-  "plugins": [
-    {
-      "type": "bridge",
-      "bridge": "cni0",
-      "isGateway": true,
-      "ipMasq": true,
-      "hairpinMode": true,
-      "forceAddress": true,
-      "ipam": {
-        "type": "host-local",
-        "ranges": [[{"subnet": "%s/24"}]],
-        "routes": [{"dst": "0.0.0.0/0"}],
-        "dataDir": "/var/lib/cni/networks"
-      }
-    },
-    {"type": "portmap", "capabilities": {"portMappings": true}},
-    {"type": "bandwidth", "capabilities": {"bandwidth": true}}
-  ]
-}
-`, podSubnet)
+	// A plain bridge on the server node's pod CIDR (the first /24 of the cluster CIDR,
+	// which is what kube-controller-manager allocates to the first node; agents use their own podCIDR).
+	cni := bridgeConflist(firstIP(c.clusterCIDR, 0).String() + "/24")
 	if err := writeFileAtomic(filepath.Join(cniConf, "10-bridge.conflist"), []byte(cni), 0o644); err != nil {
 		return err
 	}
@@ -774,6 +755,8 @@ func (s *server) apiserverArgs() []string {
 		"--service-cluster-ip-range=" + c.serviceCIDR,
 		"--service-node-port-range=30000-32767",
 		"--profiling=false",
+		"--token-auth-file=" + s.tokenAuthFile(),
+		"--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname", // as k3s: node names need not resolve
 	}
 	return append(args, componentArgs(c.apiserverArgs)...)
 }

@@ -4,7 +4,10 @@ import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.PodCoverage;
 import dev.squeeze.report.PodHistory;
 import dev.squeeze.report.PodSelector;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Assertions on the watched pods a selector chooses (see {@link PodSelector} for the forms it takes). A selector that
@@ -15,6 +18,7 @@ import java.util.List;
  * assertThat(report).pods("app=web").stayedReady().hadNoRestarts().wereNotEvicted();
  * assertThat(report).systemPods().hadAtMostRestarts(0);
  * assertThat(brokenReport).pods("app=web").hadRestartsOrNotReady();
+ * assertThat(report).workloadPods().onOtherNodes().stayedReady();   // a multi-node cluster
  * }</pre>
  */
 public class PodsAssert extends AbstractReportPartAssert<PodsAssert> {
@@ -22,14 +26,36 @@ public class PodsAssert extends AbstractReportPartAssert<PodsAssert> {
     static final String DAMAGE = "damage (a restart, an eviction, an OOM kill or not being Ready during pressure)";
 
     private String selector = "workload";
+    private String podSelector = "workload";
+    private Predicate<String> node = n -> true;
 
     /** For {@code proxy(...)} in soft assertions; reach it through {@code assertThat(report).pods("app=web")}. */
     public PodsAssert(ChaosReport actual) {
         super(actual, PodsAssert.class);
     }
 
+    /** Only the matched pods that ran on {@code nodeName} (their latest recorded spec.nodeName). */
+    public PodsAssert onNode(String nodeName) {
+        return narrowed(selector + " on node " + nodeName, nodeName::equals);
+    }
+
+    /** Only the matched pods that ran on another node than the one under pressure (the report's cluster node). */
+    public PodsAssert onOtherNodes() {
+        String target = actual.cluster() == null ? null : actual.cluster().node();
+        return narrowed(selector + " on nodes other than " + target, n -> n != null && !n.equals(target));
+    }
+
+    private PodsAssert narrowed(String label, Predicate<String> onNode) {
+        PodsAssert narrowed = sibling(PodsAssert.class, PodsAssert::new).selecting(podSelector);
+        narrowed.selector = label;
+        narrowed.node = onNode;
+        return narrowed;
+    }
+    }
+
     PodsAssert selecting(String selectorOrRole) {
         this.selector = selectorOrRole;
+        this.podSelector = selectorOrRole;
         return myself;
     }
 
@@ -105,7 +131,11 @@ public class PodsAssert extends AbstractReportPartAssert<PodsAssert> {
         if (all.isEmpty()) {
             throwAssertionError(ShouldHaveSamples.shouldHaveSamples("pod", report()));
         }
-        List<PodHistory> pods = PodSelector.parse(selector).select(all);
+        Map<String, String> nodes = new HashMap<>();
+        actual.pods().stream().filter(p -> p.node() != null).forEach(p -> nodes.put(p.namespace() + "/" + p.name(),
+                p.node()));
+        List<PodHistory> pods = PodSelector.parse(podSelector).select(all).stream()
+                .filter(p -> node.test(nodes.get(p.namespace() + "/" + p.name()))).toList();
         if (pods.isEmpty()) {
             throwAssertionError(ShouldMatchPods.shouldMatchPods(selector, all, report()));
         }

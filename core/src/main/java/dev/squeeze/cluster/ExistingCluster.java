@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -94,6 +97,9 @@ public final class ExistingCluster implements ChaosCluster {
 
     static Node pickNode(KubernetesClient client, String wanted) {
         List<Node> nodes = client.nodes().list().getItems();
+        if (wanted.contains("=")) {
+            return pickByLabels(nodes, wanted);
+        }
         if (!wanted.isEmpty()) {
             Node node = nodes.stream().filter(n -> wanted.equals(n.getMetadata().getName())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("`node` '" + wanted + "' is not in the cluster;"
@@ -109,6 +115,32 @@ public final class ExistingCluster implements ChaosCluster {
                 .or(() -> ready.stream().findFirst())
                 .orElseThrow(() -> new IllegalStateException("no Ready node in the cluster; nodes are "
                         + names(nodes) + "; fix the cluster or point `kubeconfig` at another one"));
+    }
+
+    /** {@code key=value[,key=value]}: the first Ready node (by name) that carries every label. */
+    private static Node pickByLabels(List<Node> nodes, String selector) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (String term : selector.split(",")) {
+            String[] kv = term.trim().split("=", 2);
+            if (kv[0].isEmpty() || kv[1].contains("=") || kv[1].startsWith("!")) {
+                throw new IllegalArgumentException("`node` '" + selector + "' is neither a node name nor a label"
+                        + " selector of key=value terms; write it like squeeze.dev/profile=tuned,zone=a");
+            }
+            wanted.put(kv[0], kv[1]);
+        }
+        List<Node> matching = nodes.stream().filter(n -> hasLabels(n, wanted))
+                .sorted(Comparator.comparing(n -> n.getMetadata().getName())).toList();
+        return matching.stream().filter(K3sReadiness::isReady).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("`node` selector '" + selector + "' matches "
+                        + (matching.isEmpty() ? "no node" : "no Ready node among " + names(matching))
+                        + "; the cluster's nodes are " + names(nodes) + "; label one with `kubectl label node NAME "
+                        + String.join(" ", wanted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .toList()) + "` or use a node name"));
+    }
+
+    private static boolean hasLabels(Node node, Map<String, String> wanted) {
+        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+        return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     }
 
     private static boolean isControlPlaneOnly(Node node) {

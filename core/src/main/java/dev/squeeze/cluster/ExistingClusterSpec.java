@@ -7,7 +7,9 @@ import java.nio.file.Path;
  *
  * @param kubeconfig the kubeconfig file
  * @param context    the context to use; {@code ""} for the kubeconfig's current context
- * @param node       the node to put the hog on and observe; {@code ""} to let Squeeze pick the first Ready worker
+ * @param node       the node to put the hog on and observe: a node name, a label selector of {@code key=value} terms
+ *                   ({@code squeeze.dev/profile=tuned}: the first Ready match by name), or {@code ""} to let Squeeze
+ *                   pick the first Ready worker
  */
 public record ExistingClusterSpec(Path kubeconfig, String context, String node) {
 }

@@ -30,6 +30,11 @@ final class KubeletConfigz {
         try {
             json = client.raw("/api/v1/nodes/" + node + "/proxy/configz");
         } catch (KubernetesClientException e) {
+            // client.raw() reports the HTTP status in the Status body, not always in getCode()
+            if (e.getCode() == 403 || e.getStatus() != null && Integer.valueOf(403).equals(e.getStatus().getCode())) {
+                return new Threshold(0, "eviction threshold unknown: kubelet /configz is forbidden to this identity ("
+                        + e.getMessage() + "); grant `get` on `nodes/proxy` to read it");
+            }
             return unknown(e.getMessage());
         }
         if (json == null) {
@@ -41,16 +46,29 @@ final class KubeletConfigz {
             if (!(config instanceof Map<?, ?>)) {
                 return unknown("the response has no kubeletconfig");
             }
-            Object hard = config instanceof Map<?, ?> m ? m.get("evictionHard") : null;
+            Map<?, ?> kubelet = (Map<?, ?>) config;
+            Object hard = kubelet.get("evictionHard");
             Object memory = hard instanceof Map<?, ?> m ? m.get("memory.available") : null;
+            String settings = "evictionHard " + orNone(hard) + ", kubeReserved " + orNone(kubelet.get("kubeReserved"))
+                    + ", systemReserved " + orNone(kubelet.get("systemReserved")) + ", evictionPressureTransitionPeriod "
+                    + orNone(kubelet.get("evictionPressureTransitionPeriod"));
             if (memory == null) {
-                return new Threshold(0, "no memory.available hard eviction threshold (kubelet /configz)");
+                return new Threshold(0, "NO memory eviction: no memory.available hard eviction threshold, so pods are"
+                        + " not evicted for memory and the kernel OOM killer is the only limit (kubelet /configz: "
+                        + settings + "); to have the kubelet evict, set evictionHard memory.available (kubelet flag"
+                        + " --eviction-hard=memory.available<500Mi,nodefs.available<5%,imagefs.available<5%, on k3s"
+                        + " --kubelet-arg=eviction-hard=...)");
             }
             return new Threshold(parse(memory.toString(), capacity),
-                    "hard eviction at memory.available<" + memory + " (kubelet /configz)");
+                    "hard eviction at memory.available<" + memory + " (kubelet /configz: " + settings + ")");
         } catch (RuntimeException e) {
             return unknown("unparseable: " + e.getMessage());
         }
+    }
+
+    private static String orNone(Object value) {
+        return value == null || value instanceof Map<?, ?> m && m.isEmpty() ? "(none)"
+                : value.toString().replace(" ", "");
     }
 
     static long parse(String value, long capacity) {
@@ -61,7 +79,6 @@ final class KubeletConfigz {
     }
 
     private static Threshold unknown(String why) {
-        return new Threshold(0, "eviction threshold unknown: kubelet /configz not readable (" + why
-                + "); grant `get` on `nodes/proxy` to read it");
+        return new Threshold(0, "eviction threshold unknown: kubelet /configz not readable (" + why + ")");
     }
 }

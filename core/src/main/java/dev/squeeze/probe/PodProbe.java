@@ -102,7 +102,7 @@ public final class PodProbe implements Probe {
         String name = pod.getMetadata().getName();
         return new PodSample(at, tick.phase(), ns, name, role, PodStatuses.phase(pod), PodStatuses.ready(pod),
                 PodStatuses.restarts(pod), PodStatuses.lastTermination(pod), workingSets.get(ns + "/" + name),
-                pod.getMetadata().getLabels());
+                pod.getMetadata().getLabels(), pod.getSpec() == null ? null : pod.getSpec().getNodeName());
     }
 
     private static String key(Pod p) {

@@ -33,7 +33,7 @@ final class JsonDecoder {
                 list(root, "pods", o -> new PodSample(instant(o, "at"), phase(o), text(o, "namespace"),
                         text(o, "name"), PodRole.valueOf(text(o, "role")), text(o, "podPhase"),
                         o.path("ready").asBoolean(), o.path("restarts").asInt(), text(o, "lastTermination"),
-                        longOrNull(o, "workingSetBytes"), strings(o.path("labels")))),
+                        longOrNull(o, "workingSetBytes"), strings(o.path("labels")), text(o, "node"))),
                 list(root, "hog", o -> new HogSample(instant(o, "at"), text(o, "eaterPhase"),
                         o.path("targetBytes").asLong(), o.path("touchedBytes").asLong(), o.path("rssBytes").asLong())),
                 list(root, "events", o -> new EventRecord(instant(o, "at"), text(o, "type"), text(o, "reason"),

@@ -69,6 +69,7 @@ final class JsonEncoder {
             o.put("lastTermination", s.lastTermination());
             o.put("workingSetBytes", s.workingSetBytes());
             o.set("labels", strings(s.labels()));
+            o.put("node", s.node());
         }
         ArrayNode hog = root.putArray("hog");
         for (HogSample s : r.hog()) {

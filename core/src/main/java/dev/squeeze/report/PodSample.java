@@ -20,13 +20,22 @@ import java.util.Map;
  * @param workingSetBytes the pod's memory working set from the kubelet, {@code null} if unknown
  * @param labels          the pod's labels, so assertions can match the label selectors users write
  *                        ({@code app=web}); empty when the probe did not record them
+ * @param node            the node the pod is bound to (spec.nodeName), {@code null} while unscheduled or unrecorded
  */
 public record PodSample(Instant at, Phase phase, String namespace, String name, PodRole role, String podPhase,
                         boolean ready, int restarts, String lastTermination, Long workingSetBytes,
-                        Map<String, String> labels) {
+                        Map<String, String> labels, String node) {
 
     public PodSample {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** A sample without its node (the shape of this record before multi-node clusters). */
+    public PodSample(Instant at, Phase phase, String namespace, String name, PodRole role, String podPhase,
+                     boolean ready, int restarts, String lastTermination, Long workingSetBytes,
+                     Map<String, String> labels) {
+        this(at, phase, namespace, name, role, podPhase, ready, restarts, lastTermination, workingSetBytes, labels,
+                null);
     }
 
     /** A sample without labels (the original shape of this record; label selectors then fall back to the role). */

@@ -90,8 +90,67 @@ class ExistingClusterTest {
 
         try (ExistingCluster cluster = ExistingCluster.attach(kube.server().createClient(), "worker")) {
             assertThat(cluster.facts().evictionThresholdBytes()).isEqualTo((8L << 30) / 10);
-            assertThat(cluster.facts().memoryModel()).contains("hard eviction at memory.available<10% (kubelet /configz)");
+            assertThat(cluster.facts().memoryModel()).contains("hard eviction at memory.available<10% (kubelet"
+                    + " /configz: evictionHard {memory.available=10%,nodefs.available=10%}, kubeReserved (none)");
         }
+    }
+
+    @Test
+    void aForbiddenConfigzNamesTheMissingGrant() {
+        node("worker", true, false);
+        kube.server().expect().get().withPath("/api/v1/nodes/worker/proxy/configz")
+                .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":"
+                        + "\"Forbidden\",\"code\":403,\"message\":\"nodes \\\"worker\\\" is forbidden: User"
+                        + " \\\"system:serviceaccount:ci:squeeze\\\" cannot get resource \\\"nodes/proxy\\\"\"}")
+                .always();
+
+        try (ExistingCluster cluster = ExistingCluster.attach(kube.server().createClient(), "worker")) {
+            assertThat(cluster.facts().memoryModel())
+                    .contains("kubelet /configz is forbidden to this identity")
+                    .contains("cannot get resource \"nodes/proxy\"")
+                    .endsWith("grant `get` on `nodes/proxy` to read it");
+        }
+    }
+
+    @Test
+    void saysWhenTheNodeHasNoMemoryEvictionAndWhichSettingToChange() {
+        node("worker", true, false);
+        kube.server().expect().get().withPath("/api/v1/nodes/worker/proxy/configz")
+                .andReturn(200, "{\"kubeletconfig\":{\"evictionHard\":{\"nodefs.available\":\"5%\"},"
+                        + "\"kubeReserved\":{\"memory\":\"64Mi\"}}}").always();
+
+        try (ExistingCluster cluster = ExistingCluster.attach(kube.server().createClient(), "worker")) {
+            assertThat(cluster.facts().evictionThresholdBytes()).isZero();
+            assertThat(cluster.facts().memoryModel())
+                    .contains("NO memory eviction: no memory.available hard eviction threshold")
+                    .contains("kubeReserved {memory=64Mi}")
+                    .contains("--eviction-hard=memory.available<");
+        }
+    }
+
+    @Test
+    void aLabelSelectorPicksTheFirstReadyNodeThatCarriesEveryLabel() {
+        node("b-tuned", true, false);
+        node("a-tuned", false, false);
+        node("c-other", true, false);
+        label("a-tuned", "profile", "tuned");
+        label("b-tuned", "profile", "tuned");
+
+        try (ExistingCluster cluster = ExistingCluster.attach(kube.server().createClient(), "profile=tuned")) {
+            assertThat(cluster.nodeName()).isEqualTo("b-tuned");
+        }
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ExistingCluster.attach(kube.server().createClient(), "profile=gpu"))
+                .withMessageStartingWith("`node` selector 'profile=gpu' matches no node; the cluster's nodes are [")
+                .withMessageContainingAll("a-tuned", "b-tuned", "c-other")
+                .withMessageEndingWith("]; label one with `kubectl label node NAME profile=gpu` or use a node name");
+    }
+
+    private void label(String node, String key, String value) {
+        client.nodes().withName(node).edit(n -> {
+            n.getMetadata().setLabels(Map.of(key, value));
+            return n;
+        });
     }
 
     @Test

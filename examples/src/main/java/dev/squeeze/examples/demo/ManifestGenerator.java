@@ -20,7 +20,7 @@ import java.util.jar.Manifest;
  */
 public final class ManifestGenerator {
 
-    private static final List<String> TEMPLATES = List.of("overcommitted.yaml", "tuned.yaml");
+    private static final List<String> TEMPLATES = List.of("overcommitted.yaml", "tuned.yaml", "spread.yaml");
 
     private ManifestGenerator() {
     }

@@ -32,7 +32,7 @@ build() {
 # file names carry the deploy time for SNAPSHOT versions, so POMs are compared by artifactId)
 artifacts() {
   (cd "$WORK/$1" \
-    && find . -path ./examples -prune -o -path '*/target/*.jar' -print \
+    && find . \( -path ./examples -o -path ./target \) -prune -o -path '*/target/*.jar' -not -path '*/classes/*' -print \
     && find target/staging -name '*.pom' -print) | sort
 }
 

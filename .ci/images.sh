@@ -117,7 +117,8 @@ prune "$PAUSE_DIR"
 # ---------------------------------------------------------------- JRE -------------------
 JAVA_VER=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$JDK_HOME/release")
 [ -n "$JAVA_VER" ] || die "no JDK at $JDK_HOME"
-JRE_KEY=$(key "$JRE_IMAGE $JAVA_VER $JRE_MODULES busybox" "$HERE/versions.env")
+# keyed by the JRE's own inputs only, so editing another line of versions.env does not rebuild it
+JRE_KEY=$(key "$JRE_IMAGE $JAVA_VER $JRE_MODULES busybox")
 JRE_DIR=$CACHE/jre-$JAVA_VER-$JRE_KEY
 build_jre() {
   local d=$1 root=$1/ctx/rootfs
@@ -247,14 +248,38 @@ build_crictl() {
 phase crictl build_crictl
 
 # ---------------------------------------------------------------- root filesystem -------
+# debian_mirror: DEBIAN_MIRROR if set, else the URI of this machine's own apt source for
+# $DEBIAN_SUITE (deb822 /etc/apt/sources.list.d/*.sources, then one-line /etc/apt/sources.list);
+# .ci/ names no download host itself.
+debian_mirror() {
+  if [ -n "${DEBIAN_MIRROR:-}" ]; then echo "$DEBIAN_MIRROR"; return; fi
+  local uri
+  uri=$(awk -v suite="$DEBIAN_SUITE" '
+      function flush() { if (types ~ /(^| )deb( |$)/ && (" " suites " ") ~ (" " suite " ") && uris != "" && !found) { split(uris, u, " "); print u[1]; found = 1 } types = suites = uris = "" }
+      FNR == 1 { flush() }
+      /^[ \t]*#/ { next }
+      /^[ \t]*$/ { flush(); next }
+      tolower($1) == "types:"  { $1 = ""; types = $0 }
+      tolower($1) == "suites:" { $1 = ""; suites = $0 }
+      tolower($1) == "uris:"   { $1 = ""; sub(/^ +/, ""); uris = $0 }
+      END { flush() }' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1)
+  if [ -z "$uri" ] && [ -f /etc/apt/sources.list ]; then
+    # deb [options] URI SUITE COMPONENTS...
+    uri=$(sed -e 's/#.*//' -e 's/\[[^]]*\]//' /etc/apt/sources.list \
+          | awk -v suite="$DEBIAN_SUITE" '$1 == "deb" && $3 == suite { print $2; exit }')
+  fi
+  [ -n "$uri" ] || die "no Debian mirror for debootstrap: this machine's apt sources (/etc/apt/sources.list.d/*.sources, /etc/apt/sources.list) have no \`deb\` entry for suite $DEBIAN_SUITE; add one, or set DEBIAN_MIRROR=<mirror URL> for this run"
+  echo "$uri"
+}
 ROOTFS_KEY=$(key "$DEBIAN_SUITE $ROOTFS_PACKAGES")
 ROOTFS_DIR=$CACHE/k3s-rootfs-$DEBIAN_SUITE-$ROOTFS_KEY
 build_rootfs() {
   if ! fresh && [ -f "$ROOTFS_DIR/rootfs.tar" ]; then log "rootfs: cache hit $ROOTFS_DIR"; return; fi
   rm -rf "$ROOTFS_DIR"; mkdir -p "$ROOTFS_DIR"
-  local r=$ROOTFS_DIR/root
-  log "rootfs: debootstrap $DEBIAN_SUITE (log $LOGDIR/build-rootfs.log)"
-  $NICE debootstrap --variant=minbase --include="$ROOTFS_PACKAGES" "$DEBIAN_SUITE" "$r" "$DEBIAN_MIRROR" \
+  local r=$ROOTFS_DIR/root mirror
+  mirror=$(debian_mirror)
+  log "rootfs: debootstrap $DEBIAN_SUITE from $mirror (log $LOGDIR/build-rootfs.log)"
+  $NICE debootstrap --variant=minbase --include="$ROOTFS_PACKAGES" "$DEBIAN_SUITE" "$r" "$mirror" \
     > "$LOGDIR/build-rootfs.log" 2>&1 || { tail -30 "$LOGDIR/build-rootfs.log"; die "debootstrap failed"; }
   # slim down; keep dpkg's database so the image stays inspectable
   rm -rf "$r"/var/cache/apt/archives/*.deb "$r"/var/lib/apt/lists/* "$r"/usr/share/doc/* \

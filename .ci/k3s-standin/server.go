@@ -60,6 +60,10 @@ func runServer(args []string) int {
 }
 
 func runInit(args []string) int {
+	// k3s as PID 1 on cgroup v2 (k3s-io/k3s pkg/cli/cmds/init_linux.go, called from main)
+	if err := evacuateCgroup2(); err != nil {
+		warnf("failed to evacuate root cgroup: %v", err)
+	}
 	self, _ := os.Executable()
 	cmd := exec.Command(self, append([]string{"server"}, args...)...)
 	cmd.Args[0] = "k3s"
@@ -94,16 +98,18 @@ func runInit(args []string) int {
 }
 
 type server struct {
-	cfg        *serverConfig
-	self       string
-	tls        string // data-dir/server/tls
-	cred       string // data-dir/server/cred
-	agentDir   string
-	nodeIP     string
-	resolvConf string
-	mu         sync.Mutex
-	children   []*child
-	failed     chan string
+	cfg         *serverConfig
+	kubeletRoot string // from checkCgroups: KubeletCgroups in the kubelet config drop-in
+	runtimeRoot string // from checkCgroups: --runtime-cgroups
+	self        string
+	tls         string // data-dir/server/tls
+	cred        string // data-dir/server/cred
+	agentDir    string
+	nodeIP      string
+	resolvConf  string
+	mu          sync.Mutex
+	children    []*child
+	failed      chan string
 }
 
 type child struct {
@@ -171,6 +177,13 @@ func (s *server) run(ctx context.Context) error {
 	if err := syscall.Mount("", "/", "", syscall.MS_SHARED|syscall.MS_REC, ""); err != nil {
 		warnf("mount --make-rshared /: %v", err)
 	}
+	self, _ := os.ReadFile("/proc/self/cgroup")
+	pid1, _ := os.ReadFile("/proc/1/cgroup")
+	s.kubeletRoot, s.runtimeRoot = checkCgroups(string(self), string(pid1), cgroupV2())
+	if s.kubeletRoot != "" {
+		logf("CheckCgroups: PID 1 in cgroup %s: kubelet-cgroups=%s runtime-cgroups=%s (unless --kubelet-arg sets them)",
+			memoryCgroup(1), s.kubeletRoot, s.runtimeRoot)
+	}
 	if err := s.writeCerts(); err != nil {
 		return fmt.Errorf("certificates: %w", err)
 	}
@@ -233,8 +246,23 @@ func (s *server) run(ctx context.Context) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	if err := s.start(ctx, "kubelet", s.self, append([]string{"kubelet"}, s.kubeletArgs()...)...); err != nil {
+	kubeletArgs, err := s.kubeletArgs()
+	if err != nil {
 		return err
+	}
+	if err := s.start(ctx, "kubelet", s.self, append([]string{"kubelet"}, kubeletArgs...)...); err != nil {
+		return err
+	}
+	if target := argValue(kubeletArgs, "kubelet-cgroups", s.kubeletRoot); target != "" {
+		go s.followKubelet(s.pid("kubelet"), target, func() []int {
+			pids := []int{1, os.Getpid()}
+			for _, name := range []string{"etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy"} {
+				if p := s.pid(name); p > 0 {
+					pids = append(pids, p)
+				}
+			}
+			return pids
+		})
 	}
 	if !c.disableProxy {
 		if err := s.start(ctx, "kube-proxy", s.self, append([]string{"kube-proxy"}, s.proxyArgs()...)...); err != nil {
@@ -242,8 +270,20 @@ func (s *server) run(ctx context.Context) error {
 		}
 	}
 
-	// The node is registered and Ready: label it like k3s does, then print the line
-	// Testcontainers' K3sContainer waits for.
+	// k3s's embedded cloud controller (cloud-provider=external): clears the uninitialized taint.
+	go s.cloudController(ctx, client)
+
+	// k3s prints "Node controller sync successful" from flannel (k3s-io/k3s pkg/agent/flannel), once
+	// the node has its pod CIDR: before the node is Ready. Testcontainers' K3sContainer waits for it.
+	if err := waitFor(ctx, 300*time.Second, func() bool {
+		n, err := client.CoreV1().Nodes().Get(ctx, c.nodeName, metav1.GetOptions{})
+		return err == nil && n.Spec.PodCIDR != ""
+	}); err != nil {
+		return fmt.Errorf("node %s got no pod CIDR: %w", c.nodeName, err)
+	}
+	logf("Node controller sync successful")
+
+	// Then the node becomes Ready: label it like k3s does.
 	var node *corev1.Node
 	if err := waitFor(ctx, 300*time.Second, func() bool {
 		n, err := client.CoreV1().Nodes().Get(ctx, c.nodeName, metav1.GetOptions{})
@@ -265,7 +305,6 @@ func (s *server) run(ctx context.Context) error {
 		warnf("label node: %v", err)
 	}
 	logf("Node %s Ready after %.1fs", node.Name, time.Since(start).Seconds())
-	logf("Node controller sync successful")
 
 	<-ctx.Done()
 	return nil
@@ -305,6 +344,51 @@ func (s *server) start(ctx context.Context, name, path string, args ...string) e
 	}()
 	logf("Running %s", name)
 	return nil
+}
+
+func (s *server) pid(name string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, ch := range s.children {
+		if ch.name == name && ch.cmd.Process != nil {
+			return ch.cmd.Process.Pid
+		}
+	}
+	return 0
+}
+
+// cloudController stands in for k3s's embedded cloud controller manager (k3s-io/k3s
+// pkg/cloudprovider): the kubelet runs with cloud-provider=external and registers the node with
+// the node.cloudprovider.kubernetes.io/uninitialized taint; the controller initialises the node
+// (provider ID k3s://<node>) and removes the taint, after which pods can be scheduled.
+func (s *server) cloudController(ctx context.Context, client kubernetes.Interface) {
+	const taint = "node.cloudprovider.kubernetes.io/uninitialized"
+	for ctx.Err() == nil {
+		n, err := client.CoreV1().Nodes().Get(ctx, s.cfg.nodeName, metav1.GetOptions{})
+		if err == nil {
+			var kept []corev1.Taint
+			for _, t := range n.Spec.Taints {
+				if t.Key != taint {
+					kept = append(kept, t)
+				}
+			}
+			if len(kept) == len(n.Spec.Taints) && n.Spec.ProviderID != "" {
+				return
+			}
+			n.Spec.Taints = kept
+			if n.Spec.ProviderID == "" {
+				n.Spec.ProviderID = "k3s://" + n.Name
+			}
+			if _, err := client.CoreV1().Nodes().Update(ctx, n, metav1.UpdateOptions{}); err == nil {
+				logf("Cloud controller: initialized node %s (taint %s removed)", n.Name, taint)
+				return
+			}
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(250 * time.Millisecond):
+		}
+	}
 }
 
 func prefixLines(name string, r io.Reader) {
@@ -734,41 +818,152 @@ func (s *server) schedulerArgs() []string {
 	return append(args, componentArgs(s.cfg.schedulerArgs)...)
 }
 
-func (s *server) kubeletArgs() []string {
+// kubeletArgs writes k3s's kubelet config drop-in and returns the kubelet's flags, like k3s's
+// kubeletArgsAndConfig + defaultKubeletConfig (k3s-io/k3s pkg/daemons/agent/agent_linux.go,
+// pkg/daemons/agent/agent.go): the defaults live in agent/etc/kubelet.conf.d/00-k3s-defaults.conf
+// (--config-dir), a few stay flags, and --kubelet-arg replaces flags of the same name
+// (pkg/util/args.go GetArgs); as flags they also win over the drop-in.
+func (s *server) kubeletArgs() ([]string, error) {
 	c := s.cfg
 	t := func(f string) string { return filepath.Join(s.tls, f) }
-	args := []string{
-		"--kubeconfig=" + filepath.Join(s.cred, "kubelet.kubeconfig"),
-		"--container-runtime-endpoint=unix://" + containerdSocket,
-		"--cgroup-driver=cgroupfs",
-		"--fail-cgroupv1=false",
-		"--hostname-override=" + c.nodeName,
-		"--node-ip=" + s.nodeIP,
-		"--cluster-dns=" + c.clusterDNS,
-		"--cluster-domain=" + c.clusterDomain,
-		"--resolv-conf=" + s.resolvConf,
-		"--anonymous-auth=false",
-		"--authentication-token-webhook=true",
-		"--authorization-mode=Webhook",
-		"--client-ca-file=" + t("server-ca.crt"),
-		"--tls-cert-file=" + t("serving-kubelet.crt"),
-		"--tls-private-key-file=" + t("serving-kubelet.key"),
-		"--fail-swap-on=false",
-		"--eviction-hard=imagefs.available<5%,nodefs.available<5%",
-		"--eviction-minimum-reclaim=imagefs.available=10%,nodefs.available=10%",
-		"--serialize-image-pulls=false",
-		"--read-only-port=0",
-		"--healthz-bind-address=127.0.0.1",
-		"--pod-manifest-path=" + filepath.Join(s.agentDir, "pod-manifests"),
-		"--root-dir=/var/lib/kubelet",
+	dropins := filepath.Join(s.agentDir, "etc", "kubelet.conf.d")
+	if err := os.MkdirAll(dropins, 0o755); err != nil {
+		return nil, err
 	}
-	if len(c.nodeLabels) > 0 {
-		args = append(args, "--node-labels="+strings.Join(c.nodeLabels, ","))
+	kubeletCgroups := ""
+	if s.kubeletRoot != "" {
+		kubeletCgroups = fmt.Sprintf("kubeletCgroups: %s\n", s.kubeletRoot)
+	}
+	conf := fmt.Sprintf(`apiVersion: kubelet.config.k8s.io/v1beta1
+kind: KubeletConfiguration
+authentication:
+  anonymous:
+    enabled: false
+  webhook:
+    cacheTTL: 2m0s
+    enabled: true
+  x509:
+    clientCAFile: %s
+authorization:
+  mode: Webhook
+  webhook:
+    cacheAuthorizedTTL: 5m0s
+    cacheUnauthorizedTTL: 30s
+cgroupDriver: cgroupfs
+clusterDNS:
+- %s
+clusterDomain: %s
+containerRuntimeEndpoint: unix://%s
+cpuManagerReconcilePeriod: 10s
+evictionHard:
+  imagefs.available: 15%%
+  nodefs.available: 15%%
+evictionMinimumReclaim:
+  imagefs.available: 20%%
+  nodefs.available: 20%%
+evictionPressureTransitionPeriod: 5m0s
+failCgroupV1: false
+failSwapOn: false
+fileCheckFrequency: 20s
+healthzBindAddress: 127.0.0.1
+httpCheckFrequency: 20s
+imageMinimumGCAge: 2m0s
+%snodeStatusReportFrequency: 5m0s
+nodeStatusUpdateFrequency: 10s
+resolvConf: %s
+runtimeRequestTimeout: 2m0s
+serializeImagePulls: false
+staticPodPath: %s
+streamingConnectionIdleTimeout: 4h0m0s
+syncFrequency: 1m0s
+tlsCertFile: %s
+tlsPrivateKeyFile: %s
+volumeStatsAggPeriod: 1m0s
+`, t("server-ca.crt"), c.clusterDNS, c.clusterDomain, containerdSocket, kubeletCgroups, s.resolvConf,
+		filepath.Join(s.agentDir, "pod-manifests"), t("serving-kubelet.crt"), t("serving-kubelet.key"))
+	if err := writeFileAtomic(filepath.Join(dropins, "00-k3s-defaults.conf"), []byte(conf), 0o600); err != nil {
+		return nil, err
+	}
+	args := map[string]string{
+		"config-dir":        dropins,
+		"kubeconfig":        filepath.Join(s.cred, "kubelet.kubeconfig"),
+		"read-only-port":    "0",
+		"hostname-override": c.nodeName,
+		"cloud-provider":    "external",
+		"node-ip":           s.nodeIP,
+		"root-dir":          "/var/lib/kubelet",
+		"node-labels":       strings.Join(c.nodeLabels, ","),
+	}
+	if s.runtimeRoot != "" {
+		args["runtime-cgroups"] = s.runtimeRoot
 	}
 	if len(c.nodeTaints) > 0 {
-		args = append(args, "--register-with-taints="+strings.Join(c.nodeTaints, ","))
+		args["register-with-taints"] = strings.Join(c.nodeTaints, ",")
 	}
-	return append(args, componentArgs(c.kubeletArgs)...)
+	return getArgs(args, c.kubeletArgs), nil
+}
+
+// getArgs merges default flags with k3s-style extra "key=value" args as k3s's GetArgs does
+// (k3s-io/k3s pkg/util/args.go): an extra arg replaces the default of the same name, "key+=v"
+// appends to it, "key-=v" prepends; output sorted by name, repeated keys in order.
+func getArgs(initial map[string]string, extra []string) []string {
+	defaults := make(map[string]string, len(initial))
+	for k, v := range initial {
+		defaults[k] = v
+	}
+	values := map[string][]string{}
+	for _, e := range extra {
+		key, value, ok := strings.Cut(strings.TrimPrefix(e, "--"), "=")
+		if !ok {
+			value = "true"
+		}
+		name := strings.TrimRight(key, "-+")
+		def, hasDef := defaults[name]
+		prev := values[name]
+		var next []string
+		switch {
+		case strings.HasSuffix(key, "+"):
+			if hasDef {
+				next = append(next, def)
+			}
+			next = append(append(next, prev...), value)
+		case strings.HasSuffix(key, "-"):
+			next = append(next, value)
+			if hasDef {
+				next = append(next, def)
+			}
+			next = append(next, prev...)
+		default:
+			next = append(append(next, prev...), value)
+		}
+		delete(defaults, name)
+		values[name] = next
+	}
+	for k, v := range defaults {
+		values[k] = []string{v}
+	}
+	keys := make([]string, 0, len(values))
+	for k := range values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []string
+	for _, k := range keys {
+		for _, v := range values[k] {
+			out = append(out, "--"+k+"="+v)
+		}
+	}
+	return out
+}
+
+// argValue returns the value of --name=... in args, or def when absent.
+func argValue(args []string, name, def string) string {
+	for _, a := range args {
+		if v, ok := strings.CutPrefix(a, "--"+name+"="); ok {
+			return v
+		}
+	}
+	return def
 }
 
 func (s *server) proxyArgs() []string {

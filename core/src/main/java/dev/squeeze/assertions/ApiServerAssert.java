@@ -5,10 +5,11 @@ import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.Phase;
 import java.time.Duration;
 import java.util.Arrays;
-import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on the API server's availability as the probes saw it.
+ * Assertions on the API server's availability as the probes saw it, over the tick grid: a scheduled tick nobody
+ * observed (missed, skipped, still in flight at close) counts as a failed tick. Each assertion first checks that
+ * memory pressure was applied (see {@link ChaosReportAssert#allowingNoPressure()}).
  *
  * <pre>{@code
  * assertThat(report).apiServer().hasAvailabilityAtLeast(99.0).hasLongestGapAtMost(Duration.ofSeconds(5));
@@ -17,69 +18,89 @@ import org.assertj.core.api.AbstractAssert;
  * assertThat(brokenReport).apiServer().hadFailures();
  * }</pre>
  */
-public class ApiServerAssert extends AbstractAssert<ApiServerAssert, ChaosReport> {
+public class ApiServerAssert extends AbstractReportPartAssert<ApiServerAssert> {
 
-    private final String report;
-    private final boolean pooled;
-    private final Phase[] phases;
+    private boolean pooled;
+    private Phase[] phases = new Phase[0];
 
-    ApiServerAssert(ChaosReport actual, String report, boolean pooled, Phase... phases) {
+    /** For {@code proxy(...)} in soft assertions; reach it through {@code assertThat(report).apiServer()}. */
+    public ApiServerAssert(ChaosReport actual) {
         super(actual, ApiServerAssert.class);
-        this.report = report;
-        this.pooled = pooled;
-        this.phases = phases;
     }
 
-    /** The pooled keep-alive probe instead of the fresh TLS connection. */
+    /** The pooled keep-alive probe (a small GET, as a controller does) instead of {@code /readyz} over fresh TLS. */
     public ApiServerAssert pooled() {
-        return new ApiServerAssert(actual, report, true, phases);
+        ApiServerAssert next = sibling(ApiServerAssert.class, ApiServerAssert::new);
+        next.pooled = true;
+        next.phases = phases;
+        return next;
     }
 
-    /** Only the ticks taken during these phases. */
+    /** Only the ticks taken during these phases (all phases when none given). */
     public ApiServerAssert duringPhase(Phase... only) {
-        return new ApiServerAssert(actual, report, pooled, only);
+        ApiServerAssert next = sibling(ApiServerAssert.class, ApiServerAssert::new);
+        next.pooled = pooled;
+        next.phases = only.clone();
+        return next;
     }
 
+    /**
+     * Successful ticks were at least {@code percent} of the scheduled ticks.
+     *
+     * @param percent a percentage from 0 to 100: {@code 99.0} means 99% (not 0.99)
+     * @throws IllegalArgumentException when {@code percent} is NaN, negative or above 100
+     */
     public ApiServerAssert hasAvailabilityAtLeast(double percent) {
+        Arguments.percent("hasAvailabilityAtLeast", "percent", percent);
         ApiAvailability a = availability();
         if (a.percent() < percent) {
             throwAssertionError(ShouldHaveAvailabilityAtLeast.shouldHaveAvailabilityAtLeast(a, percent,
-                    actual.started(), report));
+                    actual.started(), report()));
         }
         return myself;
     }
 
+    /**
+     * The longest outage (from the last success before a run of failed or unobserved ticks to the first success
+     * after it) lasted at most {@code max}.
+     *
+     * @throws IllegalArgumentException when {@code max} is null or negative
+     */
     public ApiServerAssert hasLongestGapAtMost(Duration max) {
+        Arguments.notNegative("hasLongestGapAtMost", "max", max);
         ApiAvailability a = availability();
         if (a.longestGap().compareTo(max) > 0) {
-            throwAssertionError(ShouldHaveLongestGapAtMost.shouldHaveLongestGapAtMost(a, max, actual.started(), report));
+            throwAssertionError(ShouldHaveLongestGapAtMost.shouldHaveLongestGapAtMost(a, max, actual.started(),
+                    report()));
         }
         return myself;
     }
 
+    /** Every scheduled tick was observed and succeeded. */
     public ApiServerAssert hasNoFailures() {
         ApiAvailability a = availability();
         if (a.failures() > 0) {
-            throwAssertionError(ShouldHaveNoApiFailures.shouldHaveNoApiFailures(a, actual.started(), report));
+            throwAssertionError(ShouldHaveNoApiFailures.shouldHaveNoApiFailures(a, actual.started(), report()));
         }
         return myself;
     }
 
-    /** The damage side: at least one tick failed (the broken scenario's API starvation). */
+    /** The damage side: at least one tick failed or went unobserved (the broken scenario's API starvation). */
     public ApiServerAssert hadFailures() {
         ApiAvailability a = availability();
         if (a.failures() == 0) {
-            throwAssertionError(ShouldHaveApiFailures.shouldHaveApiFailures(a, report));
+            throwAssertionError(ShouldHaveApiFailures.shouldHaveApiFailures(a, report()));
         }
         return myself;
     }
 
     private ApiAvailability availability() {
+        requireValidRun("the API server");
         ApiAvailability a = pooled ? ApiAvailability.pooled(actual, phases) : ApiAvailability.fresh(actual, phases);
         if (!a.hasSamples()) {
             String what = "API server (" + a.probe() + " probe" + (phases.length == 0 ? "" : ", phases "
                     + Arrays.toString(phases)) + ")";
-            throwAssertionError(ShouldHaveSamples.shouldHaveSamples(what, report));
+            throwAssertionError(ShouldHaveSamples.shouldHaveSamples(what, report()));
         }
         return a;
     }

@@ -2,26 +2,39 @@ package dev.squeeze.assertions;
 
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.PodRole;
+import dev.squeeze.report.Validity;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.SoftAssertionsProvider;
 
 /**
  * Assertions on a whole report; navigate to what you want to check. Every failure message ends with the report's name
  * and, once known through {@link #withReportPath(Path)}, the path of its HTML file.
  *
+ * <p>A chaos test proves nothing when the chaos did not happen: every assertion reached through {@link #apiServer()},
+ * {@link #pods(String)}, {@link #workloadPods()}, {@link #systemPods()}, {@link #node()} and {@link #http()} first
+ * checks the report's {@link Validity} and fails with its reason ("no pressure was applied: the hog was rejected at
+ * admission: ...") unless the test says it means to judge such a run with {@link #allowingNoPressure()}. The
+ * assertions about the hog itself ({@link #hog()}) judge any run, so a test can assert that the hog was rejected.
+ *
  * <pre>{@code
  * assertThat(report).withReportPath(files.html())
- *         .apiServer().hasAvailabilityAtLeast(99.0);
- * assertThat(report).workloadPods().stayedReady();
- * assertThat(report).systemPods().hadNoRestarts();
+ *         .apiServer().hasAvailabilityAtLeast(99.0)
+ *         .and().workloadPods().stayedReady();
+ * assertThat(report).as("tuned node").systemPods().hadNoRestarts();
+ * assertThat(report).allowingNoPressure().apiServer().hasNoFailures(); // a deliberately pressure-less run
  * }</pre>
  */
 public class ChaosReportAssert extends AbstractAssert<ChaosReportAssert, ChaosReport> {
 
     private Path reportPath;
+    private boolean allowingNoPressure;
+    private SoftAssertionsProvider softly;
+    private Validity validity;
 
-    protected ChaosReportAssert(ChaosReport actual) {
+    public ChaosReportAssert(ChaosReport actual) {
         super(actual, ChaosReportAssert.class);
     }
 
@@ -31,16 +44,34 @@ public class ChaosReportAssert extends AbstractAssert<ChaosReportAssert, ChaosRe
         return myself;
     }
 
+    /**
+     * Opts out of the validity check: the assertions navigated to from here judge the run even when no memory
+     * pressure was applied (a hog rejected at admission, never started, or far below its target). Use it only for a
+     * test that deliberately judges such a run, so that the opt-out is visible where it is made.
+     */
+    public ChaosReportAssert allowingNoPressure() {
+        this.allowingNoPressure = true;
+        return myself;
+    }
+
+    /** The run applied memory pressure (see {@link Validity}); fails with the reason when it did not. */
+    public ChaosReportAssert isValid() {
+        isNotNull();
+        if (!validity().valid()) {
+            throwAssertionError(ShouldHaveAppliedPressure.shouldHaveAppliedPressure("this run", validity(),
+                    reference()));
+        }
+        return myself;
+    }
+
     /** The API server's fresh-connection probe; {@link ApiServerAssert#pooled()} switches to the pooled one. */
     public ApiServerAssert apiServer() {
-        isNotNull();
-        return new ApiServerAssert(actual, reference(), false);
+        return create(ApiServerAssert.class, ApiServerAssert::new).navigatedFrom(this, this);
     }
 
     /** Pods chosen by a label selector ({@code app=web}), a role ({@code workload}) or a name pattern ({@code web-*}). */
     public PodsAssert pods(String selectorOrRole) {
-        isNotNull();
-        return new PodsAssert(actual, reference(), selectorOrRole);
+        return create(PodsAssert.class, PodsAssert::new).navigatedFrom(this, this).selecting(selectorOrRole);
     }
 
     /** The pods the experiment watched as its workload. */
@@ -53,19 +84,41 @@ public class ChaosReportAssert extends AbstractAssert<ChaosReportAssert, ChaosRe
         return pods(PodRole.SYSTEM.name().toLowerCase(Locale.ROOT));
     }
 
+    /** What happened to the memory hog; these assertions judge any run, valid or not. */
     public HogAssert hog() {
-        isNotNull();
-        return new HogAssert(actual, reference());
+        return create(HogAssert.class, HogAssert::new).navigatedFrom(this, this);
     }
 
+    /** The node(s): MemoryPressure, readiness, recovery. */
     public NodeAssert node() {
-        isNotNull();
-        return new NodeAssert(actual, reference());
+        return create(NodeAssert.class, NodeAssert::new).navigatedFrom(this, this);
     }
 
+    /** The optional HTTP probe of the workload's Service. */
     public HttpAssert http() {
+        return create(HttpAssert.class, HttpAssert::new).navigatedFrom(this, this);
+    }
+
+    /** Makes the navigators return soft (error-collecting) assertions; see {@link SqueezeSoftAssertionsProvider}. */
+    ChaosReportAssert collectingInto(SoftAssertionsProvider softly) {
+        this.softly = softly;
+        return myself;
+    }
+
+    <T extends AbstractReportPartAssert<T>> T create(Class<T> type, Function<ChaosReport, T> hard) {
         isNotNull();
-        return new HttpAssert(actual, reference());
+        return softly == null ? hard.apply(actual) : softly.proxy(type, ChaosReport.class, actual);
+    }
+
+    boolean allowsNoPressure() {
+        return allowingNoPressure;
+    }
+
+    Validity validity() {
+        if (validity == null) {
+            validity = Validity.of(actual);
+        }
+        return validity;
     }
 
     /** {@code EvictionTest#hogIsEvicted() (target/squeeze-reports/EvictionTest-hogIsEvicted.html)}. */

@@ -7,10 +7,10 @@ import dev.squeeze.report.HogOutcome;
 import dev.squeeze.report.PodRole;
 import dev.squeeze.report.PodSample;
 import java.util.List;
-import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on what happened to the memory hog.
+ * Assertions on what happened to the memory hog. They judge any run, valid or not (see
+ * {@link dev.squeeze.report.Validity}): a test may well expect the hog to be rejected.
  *
  * <pre>{@code
  * assertThat(report).hog().wasEvictedForMemory();
@@ -18,37 +18,44 @@ import org.assertj.core.api.AbstractAssert;
  * assertThat(brokenReport).hog().wasOomKilled();
  * }</pre>
  */
-public class HogAssert extends AbstractAssert<HogAssert, ChaosReport> {
+public class HogAssert extends AbstractReportPartAssert<HogAssert> {
 
-    private final String report;
-
-    HogAssert(ChaosReport actual, String report) {
+    /** For {@code proxy(...)} in soft assertions; reach it through {@code assertThat(report).hog()}. */
+    public HogAssert(ChaosReport actual) {
         super(actual, HogAssert.class);
-        this.report = report;
     }
 
+    /** The hog's final fate was {@code expected} (evicted, OOM-killed, rejected, failed, survived, never started). */
     public HogAssert hasFate(HogFate expected) {
         HogOutcome outcome = actual.hogOutcome();
         if (outcome == null || outcome.fate() != expected) {
-            throwAssertionError(ShouldHaveHogFate.shouldHaveHogFate(expected, outcome, actual.started(), report));
+            throwAssertionError(ShouldHaveHogFate.shouldHaveHogFate(expected, outcome, actual.started(), report()));
         }
         return myself;
     }
 
+    /** The kubelet evicted the hog (for any resource; see {@link #wasEvictedForMemory()}). */
     public HogAssert wasEvicted() {
         return hasFate(HogFate.EVICTED);
     }
 
+    /** The kernel OOM-killed the hog's container. */
     public HogAssert wasOomKilled() {
         return hasFate(HogFate.OOM_KILLED);
     }
 
+    /** The hog reported touching its whole target size (the eater entered its hold phase). */
     public HogAssert reachedTarget() {
         HogOutcome outcome = actual.hogOutcome();
         if (outcome == null || !outcome.reachedTarget()) {
-            throwAssertionError(ShouldHaveReachedTarget.shouldHaveReachedTarget(outcome, actual.started(), report));
+            throwAssertionError(ShouldHaveReachedTarget.shouldHaveReachedTarget(outcome, actual.started(), report()));
         }
         return myself;
+    }
+
+    /** The API server or the kubelet refused the hog (an admission webhook, a quota, an unknown priority class). */
+    public HogAssert wasRejected() {
+        return hasFate(HogFate.REJECTED);
     }
 
     /** Evicted, and the kubelet's Evicted event for the hog pod carries {@code starved_resource=memory}. */
@@ -60,7 +67,7 @@ public class HogAssert extends AbstractAssert<HogAssert, ChaosReport> {
         if (evictions.stream().noneMatch(e -> "memory".equals(e.annotations().get("starved_resource")))) {
             throwAssertionError(ShouldHaveBeenEvictedForMemory.shouldHaveBeenEvictedForMemory(
                     hogPods.isEmpty() ? List.of("(no hog pod was recorded)") : hogPods, evictions,
-                    actual.hogOutcome(), actual.started(), report));
+                    actual.hogOutcome(), actual.started(), report()));
         }
         return myself;
     }

@@ -2,32 +2,39 @@ package dev.squeeze.assertions;
 
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.HttpSuccess;
-import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on the optional HTTP probe of the workload's Service.
+ * Assertions on the optional HTTP probe of the workload's Service, over the tick grid: a scheduled tick nobody
+ * observed counts as a failed request. Each assertion first checks that memory pressure was applied (see
+ * {@link ChaosReportAssert#allowingNoPressure()}).
  *
  * <pre>{@code
  * assertThat(report).http().hasSuccessRateAtLeast(99.5);
  * }</pre>
  */
-public class HttpAssert extends AbstractAssert<HttpAssert, ChaosReport> {
+public class HttpAssert extends AbstractReportPartAssert<HttpAssert> {
 
-    private final String report;
-
-    HttpAssert(ChaosReport actual, String report) {
+    /** For {@code proxy(...)} in soft assertions; reach it through {@code assertThat(report).http()}. */
+    public HttpAssert(ChaosReport actual) {
         super(actual, HttpAssert.class);
-        this.report = report;
     }
 
+    /**
+     * Healthy answers were at least {@code percent} of the scheduled ticks.
+     *
+     * @param percent a percentage from 0 to 100: {@code 99.0} means 99% (not 0.99)
+     * @throws IllegalArgumentException when {@code percent} is NaN, negative or above 100
+     */
     public HttpAssert hasSuccessRateAtLeast(double percent) {
+        Arguments.percent("hasSuccessRateAtLeast", "percent", percent);
+        requireValidRun("the workload's HTTP probe");
         HttpSuccess http = HttpSuccess.of(actual);
         if (!http.hasSamples()) {
-            throwAssertionError(ShouldHaveSamples.shouldHaveSamples("HTTP probe", report));
+            throwAssertionError(ShouldHaveSamples.shouldHaveSamples("HTTP probe", report()));
         }
         if (http.percent() < percent) {
             throwAssertionError(ShouldHaveHttpSuccessRateAtLeast.shouldHaveHttpSuccessRateAtLeast(http, percent,
-                    actual.started(), report));
+                    actual.started(), report()));
         }
         return myself;
     }

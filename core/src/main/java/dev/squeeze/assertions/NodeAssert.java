@@ -4,41 +4,46 @@ import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.NodeHistory;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.PhaseSpan;
+import dev.squeeze.report.SignalCoverage;
 import java.util.List;
-import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on the node(s): MemoryPressure, readiness, recovery. On a multi-node cluster each assertion must hold for
- * every node that was sampled ({@code hadMemoryPressure}: for at least one).
+ * every node that was sampled ({@code hadMemoryPressure}: for at least one). A node nobody could see for more than
+ * {@value SignalCoverage#TOLERATED_GAP_TICKS} ticks in a row during PRESSURE, HOLD or RECOVERY has not been shown to
+ * stay Ready or free of MemoryPressure, so {@link #stayedReady()} and {@link #neverHadMemoryPressure()} fail there,
+ * naming the unobserved stretch. Each assertion first checks that memory pressure was applied (see
+ * {@link ChaosReportAssert#allowingNoPressure()}).
  *
  * <pre>{@code
  * assertThat(report).node().stayedReady().hadMemoryPressure().recoveredFromMemoryPressure().admittedPodAfterRecovery();
  * }</pre>
  */
-public class NodeAssert extends AbstractAssert<NodeAssert, ChaosReport> {
+public class NodeAssert extends AbstractReportPartAssert<NodeAssert> {
 
-    private final String report;
-
-    NodeAssert(ChaosReport actual, String report) {
+    /** For {@code proxy(...)} in soft assertions; reach it through {@code assertThat(report).node()}. */
+    public NodeAssert(ChaosReport actual) {
         super(actual, NodeAssert.class);
-        this.report = report;
     }
 
+    /** At least one node reported the MemoryPressure condition True on some observed tick. */
     public NodeAssert hadMemoryPressure() {
         List<NodeHistory> nodes = nodes();
         if (nodes.stream().noneMatch(NodeHistory::hadMemoryPressure)) {
             throwAssertionError(ShouldHaveHadMemoryPressure.shouldHaveHadMemoryPressure(nodes.get(0), threshold(),
-                    actual.started(), report));
+                    actual.started(), report()));
         }
         return myself;
     }
 
+    /** No node reported MemoryPressure on any observed tick, and none went unobserved during the chaos. */
     public NodeAssert neverHadMemoryPressure() {
         for (NodeHistory n : nodes()) {
             if (n.hadMemoryPressure()) {
                 throwAssertionError(ShouldNotHaveHadMemoryPressure.shouldNotHaveHadMemoryPressure(n, threshold(),
-                        actual.started(), report));
+                        actual.started(), report()));
             }
+            requireSeen(n, "never to report MemoryPressure");
         }
         return myself;
     }
@@ -48,35 +53,47 @@ public class NodeAssert extends AbstractAssert<NodeAssert, ChaosReport> {
         for (NodeHistory n : nodes()) {
             if (!n.clearedAndStayedClear()) {
                 throwAssertionError(ShouldHaveRecoveredFromMemoryPressure.shouldHaveRecoveredFromMemoryPressure(n,
-                        actual.started(), report));
+                        actual.started(), report()));
             }
         }
         return myself;
     }
 
+    /** Every node was seen Ready on every observed tick, and none went unobserved during the chaos. */
     public NodeAssert stayedReady() {
         for (NodeHistory n : nodes()) {
-            if (!n.stayedReady()) {
-                throwAssertionError(ShouldHaveNodeStayedReady.shouldHaveNodeStayedReady(n, actual.started(), report));
+            if (!n.notReadySpans().isEmpty()) {
+                throwAssertionError(ShouldHaveNodeStayedReady.shouldHaveNodeStayedReady(n, actual.started(), report()));
             }
+            requireSeen(n, "to stay Ready");
         }
         return myself;
     }
 
     /** The RECOVERY phase completed, which it only does after a fresh pod was admitted on the recovered node. */
     public NodeAssert admittedPodAfterRecovery() {
+        requireValidRun("the node");
         PhaseSpan recovery = actual.phases().stream().filter(p -> p.phase() == Phase.RECOVERY).findFirst().orElse(null);
         if (recovery == null || !recovery.completed()) {
             throwAssertionError(ShouldHaveAdmittedPodAfterRecovery.shouldHaveAdmittedPodAfterRecovery(recovery,
-                    actual.started(), report));
+                    actual.started(), report()));
         }
         return myself;
     }
 
+    private void requireSeen(NodeHistory n, String expectation) {
+        List<SignalCoverage.Gap> blind = n.blindSpotsDuringChaos();
+        if (!blind.isEmpty()) {
+            throwAssertionError(ShouldHaveObservedNode.shouldHaveObservedNode(n.node(), expectation, blind,
+                    actual.started(), report()));
+        }
+    }
+
     private List<NodeHistory> nodes() {
+        requireValidRun("the node");
         List<NodeHistory> nodes = NodeHistory.of(actual);
         if (nodes.isEmpty()) {
-            throwAssertionError(ShouldHaveSamples.shouldHaveSamples("node", report));
+            throwAssertionError(ShouldHaveSamples.shouldHaveSamples("node", report()));
         }
         return nodes;
     }

@@ -1,9 +1,11 @@
 package dev.squeeze.assertions;
 
 import dev.squeeze.report.ChaosReport;
+import org.assertj.core.api.Assertions;
 
 /**
- * Entry point of Squeeze's AssertJ assertions.
+ * Entry point of Squeeze's AssertJ assertions. It extends AssertJ's {@link Assertions}, so one static import gives
+ * Squeeze's {@code assertThat(report)} next to every AssertJ {@code assertThat}, {@code assertThatThrownBy}, ...
  *
  * <pre>{@code
  * import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
@@ -12,13 +14,17 @@ import dev.squeeze.report.ChaosReport;
  * assertThat(report).pods("app=web").stayedReady().hadNoRestarts();
  * assertThat(report).hog().wasEvictedForMemory();
  * assertThat(report).node().hadMemoryPressure().recoveredFromMemoryPressure();
+ * assertThat(report.name()).startsWith("Tuned");   // AssertJ's own, through the same import
  * }</pre>
+ *
+ * For soft assertions use {@link SqueezeSoftAssertions} (or {@link AutoCloseableSqueezeSoftAssertions}).
  */
-public final class SqueezeAssertions {
+public class SqueezeAssertions extends Assertions {
 
-    private SqueezeAssertions() {
+    protected SqueezeAssertions() {
     }
 
+    /** Assertions on a report; every survival assertion checks first that memory pressure was applied. */
     public static ChaosReportAssert assertThat(ChaosReport report) {
         return new ChaosReportAssert(report);
     }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -34,16 +33,21 @@ final class CgroupDirs {
         return found;
     }
 
-    /** Removes the parent in every hierarchy, deepest first (cgroup directories are removed with rmdir). */
+    /**
+     * Removes the parent in every hierarchy, deepest first (cgroup directories are removed with rmdir), retrying for a
+     * few seconds while one is still busy (its tasks are still exiting just after the container stopped).
+     */
     static void removeAll(String parent) throws IOException {
+        IOException last = null;
         for (String dir : find(parent)) {
-            List<Path> tree;
-            try (Stream<Path> walk = Files.walk(Paths.get(dir))) {
-                tree = walk.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList();
+            try {
+                Leftovers.removeTree(Paths.get(dir), Leftovers.BUSY_RETRY);
+            } catch (IOException e) {
+                last = e;
             }
-            for (Path p : tree) {
-                Files.deleteIfExists(p);
-            }
+        }
+        if (last != null) {
+            throw last;
         }
     }
 }

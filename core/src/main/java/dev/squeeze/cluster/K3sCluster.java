@@ -55,6 +55,7 @@ public final class K3sCluster implements ChaosCluster {
     private String nodeName;
     private ClusterFacts facts;
     private StartupTimes startupTimes;
+    private dev.squeeze.probe.NodeMemorySource nodeMemory;
 
     private K3sCluster(SqueezeK3sContainer container, K3sMemoryWall wall) {
         this.container = container;
@@ -72,9 +73,14 @@ public final class K3sCluster implements ChaosCluster {
     public static K3sCluster start(NodeSpec spec) {
         DockerClient docker = DockerClientFactory.instance().client();
         Info info = docker.infoCmd().exec();
-        boolean cgroupV1 = !"2".equals(info.getCGroupVersion());
+        HostPreflight preflight = HostPreflight.of(info);
+        boolean cgroupV1 = preflight.cgroupV1();
         MemorySize host = MemorySize.ofBytes(info.getMemTotal());
-        String id = Namespaces.randomName().substring("squeeze-".length());
+        // the owner (host, pid, start) in the cgroup parent's name and on the container: a later run can reap both
+        // once this JVM is gone, even after kill -9 with Ryuk disabled
+        Owner owner = Owner.current();
+        Leftovers.reap(docker, owner, Owner.Processes.SYSTEM, Leftovers.defaultCgroupRoot(), LOG);
+        String id = owner.cgroupTag() + "-" + Namespaces.randomName().substring("squeeze-".length());
         K3sMemoryWall wall = new K3sMemoryWall(spec.wall(), cgroupV1, id, spec.memory());
         NodeSizing sizing = NodeSizing.derive(spec, host, wall.kubeletCgroupRoot(), cgroupV1,
                 kubernetesMinor(spec.image()));
@@ -86,6 +92,8 @@ public final class K3sCluster implements ChaosCluster {
         container.setCommand(Stream.concat(Stream.of(container.getCommandParts()), sizing.k3sArgs().stream())
                 .toArray(String[]::new));
         wall.configure(container);
+        container.withLabels(owner.labels());
+        container.withLabel(Owner.LABEL_CGROUP_PARENT, "/squeeze-" + id);
         container.withStartupTimeout(spec.startupTimeout());
         LOG.info("k3s: starting {} as a {} ({} cgroup v{})", spec.image(), sizing.describe(), spec.wall(),
                 cgroupV1 ? 1 : 2);
@@ -96,7 +104,8 @@ public final class K3sCluster implements ChaosCluster {
             container.start();
             Duration started = since(t0);
             cluster = new K3sCluster(container, wall);
-            cluster.awaitReadyAndCheck(spec, sizing, t0, started);
+            cluster.nodeMemory = new WallMemory(container, cgroupV1, "squeeze-" + id, Leftovers.defaultCgroupRoot());
+            cluster.awaitReadyAndCheck(spec, sizing, preflight, t0, started);
             return cluster;
         } catch (RuntimeException e) {
             String logs = tail(container);
@@ -106,13 +115,15 @@ public final class K3sCluster implements ChaosCluster {
                 stopQuietly(container, wall);
             }
             e.addSuppressed(new IllegalStateException("last k3s log lines:\n" + logs));
+            e.addSuppressed(new IllegalStateException("k3s preflight: " + preflight.describe()));
             throw e;
         }
     }
 
-    private void awaitReadyAndCheck(NodeSpec spec, NodeSizing sizing, long t0, Duration started) {
-        checkMemTotalInside(sizing.host());
-        wall.verifyK3sInside(container);
+    private void awaitReadyAndCheck(NodeSpec spec, NodeSizing sizing, HostPreflight preflight, long t0,
+                                    Duration started) {
+        long memTotalInside = checkMemTotalInside(sizing.host());
+        // "Node controller sync successful" (what K3sContainer waits for) comes before Ready in k3s
         nodeName = K3sReadiness.awaitNodeReady(client, remaining(spec, t0), LOG);
         Duration nodeReady = since(t0);
         LOG.info("k3s: node {} Ready after {}; waiting for kube-system", nodeName, Durations.format(nodeReady));
@@ -120,6 +131,10 @@ public final class K3sCluster implements ChaosCluster {
         startupTimes = new StartupTimes(started, nodeReady, since(t0));
         LOG.info("k3s: kube-system Ready after {} (container started after {})",
                 Durations.format(startupTimes.kubeSystemReady()), Durations.format(started));
+        // only now: the kubelet moves k3s into its kubelet-cgroups when its container manager starts
+        wall.verifyK3sInside(container);
+        LOG.info("{}", preflight.describe(spec.image(), memTotalInside, wall.k3sCgroup(container)));
+        Long k3sMemory = measureK3sMemory(spec);
 
         Node node = client.nodes().withName(nodeName).get();
         long capacity = bytes(node.getStatus().getCapacity().get("memory"));
@@ -129,7 +144,7 @@ public final class K3sCluster implements ChaosCluster {
         SizingCheck.verify(sizing, spec.wall(), capacity, allocatable, kubepods, wallLimit);
         facts = new ClusterFacts("k3s", node.getStatus().getNodeInfo().getKubeletVersion(), nodeName,
                 wall.describe(wallLimit, kubepods), sizing.node().bytes(), capacity, allocatable, kubepods,
-                sizing.evictionHard().bytes(), sizing.kubeletArgs());
+                sizing.evictionHard().bytes(), sizing.kubeletArgs(), k3sMemory);
         LOG.info("k3s: {}", facts.memoryModel());
 
         if (!spec.imagesToLoad().isEmpty()) {
@@ -138,7 +153,26 @@ public final class K3sCluster implements ChaosCluster {
         namespace = Namespaces.create(client, remaining(spec, t0).plusSeconds(30), LOG);
     }
 
-    private void checkMemTotalInside(MemorySize host) {
+    /** k3s's own working set after kube-system Ready, logged and checked against kubeReserved; null if unknown. */
+    private Long measureK3sMemory(NodeSpec spec) {
+        long bytes;
+        try {
+            bytes = wall.nodeOverheadWorkingSet(container);
+        } catch (RuntimeException e) {
+            LOG.warn("k3s: could not read k3s's own memory from the node's cgroups: {}", e.toString());
+            return null;
+        }
+        String warning = K3sOwnMemory.overReserved(bytes, spec.kubeReserved());
+        if (warning != null) {
+            LOG.warn("k3s: {}", warning);
+        } else {
+            LOG.info("k3s: k3s itself (k3s, containerd, shims) uses {} after kube-system Ready (kubeReserved {})",
+                    MemorySize.ofBytes(bytes).toHuman(), spec.kubeReserved().toQuantity());
+        }
+        return bytes;
+    }
+
+    private long checkMemTotalInside(MemorySize host) {
         try {
             String line = container.execInContainer("grep", "MemTotal", "/proc/meminfo").getStdout().strip();
             long inside = Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
@@ -147,6 +181,7 @@ public final class K3sCluster implements ChaosCluster {
                         + " from the Docker host's (" + host.bytes() + " bytes, from `docker info`): /proc/meminfo is"
                         + " virtualised (lxcfs?), so node sizing would be wrong; run on a host without it");
             }
+            return inside;
         } catch (IOException e) {
             throw new IllegalStateException("could not read /proc/meminfo in the k3s container: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -195,6 +230,12 @@ public final class K3sCluster implements ChaosCluster {
         return facts;
     }
 
+    /** The node's memory at its wall (k3s and its pods together), read on every tick by the node probe. */
+    @Override
+    public dev.squeeze.probe.NodeMemorySource nodeMemory() {
+        return nodeMemory;
+    }
+
     /** The kubeconfig YAML for this node, reachable from the host (for kubectl or another client). */
     public String kubeconfig() {
         return container.getKubeConfigYaml();
@@ -237,7 +278,8 @@ public final class K3sCluster implements ChaosCluster {
         try {
             wall.removeLeftovers();
         } catch (IOException | RuntimeException e) {
-            LOG.debug("cgroup directories {} left behind: {}", wall.leftoverCgroupDirs(), e.toString());
+            LOG.warn("cgroup directories {} left behind (the next run removes them): {}", wall.leftoverCgroupDirs(),
+                    e.toString());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.squeeze.cluster;
 
-import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
 import dev.squeeze.units.MemorySize;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.k3s.K3sContainer;
@@ -47,20 +48,30 @@ final class K3sMemoryWall {
 
     /** Docker settings applied before the container is created. */
     void configure(K3sContainer container) {
-        if (cgroupV1) {
-            container.withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withCgroupParent("/" + parent));
-            return;
-        }
-        container.setBinds(container.getBinds().stream()
-                .filter(b -> !"/sys/fs/cgroup".equals(b.getVolume().getPath())).toList());
-        container.withCreateContainerCmdModifier(this::privateNamespace);
+        // a copy: setBinds clears the container's list before adding the given one
+        container.setBinds(binds(container.getBinds()));
+        container.withCreateContainerCmdModifier(cmd -> hostConfig(cmd.getHostConfig()));
     }
 
-    private void privateNamespace(CreateContainerCmd cmd) {
-        cmd.getHostConfig().withCgroupnsMode("private");
-        if (wall == MemoryWall.PHYSICAL) {
-            cmd.getHostConfig().withMemory(node.bytes()).withMemorySwap(node.bytes());
+    /** v2 drops the stock bind of the host's /sys/fs/cgroup: k3s gets its own cgroup namespace instead. */
+    List<Bind> binds(List<Bind> stock) {
+        return stock.stream().filter(b -> cgroupV1 || !"/sys/fs/cgroup".equals(b.getVolume().getPath())).toList();
+    }
+
+    /**
+     * v1: the cgroup parent {@code /squeeze-<id>}. v2: a private cgroup namespace (k3s as PID 1 then evacuates
+     * the namespace root into {@code /init}, k3s-io/k3s pkg/cli/cmds/init_linux.go, and the kubelet creates
+     * {@code /kubepods} next to it) and, for the physical wall, {@code --memory=N --memory-swap=N}.
+     */
+    HostConfig hostConfig(HostConfig hostConfig) {
+        if (cgroupV1) {
+            return hostConfig.withCgroupParent("/" + parent);
         }
+        hostConfig.withCgroupnsMode("private");
+        if (wall == MemoryWall.PHYSICAL) {
+            hostConfig.withMemory(node.bytes()).withMemorySwap(node.bytes());
+        }
+        return hostConfig;
     }
 
     /** Writes the v1 limit as soon as Docker has created the parent, before k3s grows. */
@@ -81,36 +92,91 @@ final class K3sMemoryWall {
         if (wall != MemoryWall.PHYSICAL) {
             return null;
         }
-        String file = cgroupV1 ? "/sys/fs/cgroup/memory/" + parent + "/memory.limit_in_bytes"
-                : "/sys/fs/cgroup/memory.max";
-        return parseLimit(exec(container, "read the wall's limit", "cat " + file));
+        return parseLimit(exec(container, "read the wall's limit", "cat " + wallLimitFile()));
+    }
+
+    /** Inside the container: v1 the parent's limit (host hierarchy), v2 the namespace root's {@code memory.max}. */
+    String wallLimitFile() {
+        return cgroupV1 ? "/sys/fs/cgroup/memory/" + parent + "/memory.limit_in_bytes" : "/sys/fs/cgroup/memory.max";
+    }
+
+    /** Inside the container: the kubepods cgroup's limit file. */
+    String kubepodsLimitFile() {
+        return cgroupV1 ? "/sys/fs/cgroup/memory/" + parent + "/kubepods/memory.limit_in_bytes"
+                : "/sys/fs/cgroup/kubepods/memory.max";
     }
 
     /** The kubepods cgroup's limit as the kubelet set it. */
     Long kubepodsLimit(K3sContainer container) {
-        String file = cgroupV1 ? "/sys/fs/cgroup/memory/" + parent + "/kubepods/memory.limit_in_bytes"
-                : "/sys/fs/cgroup/kubepods/memory.max";
-        return parseLimit(exec(container, "read the kubepods cgroup limit", "cat " + file));
+        return parseLimit(exec(container, "read the kubepods cgroup limit", "cat " + kubepodsLimitFile()));
+    }
+
+    /**
+     * What the node itself uses besides its pods (k3s, containerd and the shims), as a working set: the wall's cgroup
+     * minus kubepods, each {@code usage - inactive_file} as the kubelet counts it. Per-cgroup figures of k3s's own
+     * cgroup would miss what k3s allocated before the kubelet moved it (v1 charges stay where they were made).
+     */
+    long nodeOverheadWorkingSet(K3sContainer container) {
+        String dir = cgroupV1 ? "/sys/fs/cgroup/memory/" + parent : "/sys/fs/cgroup";
+        String usage = cgroupV1 ? "memory.usage_in_bytes" : "memory.current";
+        String script = "cat " + dir + "/" + usage + "; cat " + dir + "/memory.stat; echo ---; cat " + dir
+                + "/kubepods/" + usage + "; cat " + dir + "/kubepods/memory.stat";
+        String[] parts = exec(container, "read the node's memory usage", script).split("---\n?", 2);
+        return workingSet(parts[0]) - workingSet(parts[1]);
+    }
+
+    /** {@code usage - inactive_file} from a usage line followed by memory.stat (v1: the hierarchical total_). */
+    long workingSet(String usageThenStat) {
+        List<String> lines = usageThenStat.strip().lines().toList();
+        long usage = Long.parseLong(lines.get(0).strip());
+        String key = cgroupV1 ? "total_inactive_file " : "inactive_file ";
+        long inactive = lines.stream().filter(l -> l.startsWith(key))
+                .mapToLong(l -> Long.parseLong(l.substring(key.length()).strip())).findFirst().orElse(0);
+        return Math.max(0, usage - inactive);
     }
 
     /** The memory cgroup of the k3s process (PID 1 in the container), as the kernel reports it. */
     String k3sCgroup(K3sContainer container) {
-        String lines = exec(container, "read k3s's cgroup", "cat /proc/1/cgroup");
-        return lines.lines().filter(l -> cgroupV1 ? l.matches("\\d+:[^:]*memory[^:]*:.*") : l.startsWith("0::"))
-                .map(l -> l.substring(l.lastIndexOf(':') + 1)).findFirst().orElse(lines.strip());
+        return memoryCgroup(exec(container, "read k3s's cgroup", "cat /proc/1/cgroup"));
     }
 
-    /** Fails unless k3s runs under the wall (v1: below {@code /squeeze-<id>}). */
+    /** The memory (v1) or unified (v2) cgroup in a {@code /proc/<pid>/cgroup} text. */
+    String memoryCgroup(String procCgroup) {
+        return procCgroup.lines().filter(l -> cgroupV1 ? l.matches("\\d+:[^:]*memory[^:]*:.*") : l.startsWith("0::"))
+                .map(l -> l.substring(l.lastIndexOf(':') + 1)).findFirst().orElse(procCgroup.strip());
+    }
+
+    /**
+     * Fails unless k3s runs under the wall (v1: below {@code /squeeze-<id>}). Call it once the node is Ready: the
+     * kubelet moves k3s into its {@code kubelet-cgroups} when its container manager starts, after the log line
+     * Testcontainers waits for.
+     */
     void verifyK3sInside(K3sContainer container) {
         if (!cgroupV1) {
             return;
         }
-        String cgroup = k3sCgroup(container);
-        if (!cgroup.startsWith("/" + parent + "/")) {
-            throw new IllegalStateException("k3s runs in memory cgroup '" + cgroup + "', not below /" + parent
-                    + ": the Docker daemon ignored the cgroup parent, so the node's memory wall would not hold"
-                    + " k3s; check `docker info` (Cgroup Driver must be cgroupfs) or use MemoryWall.ACCOUNTING_ONLY");
+        String problem = outsideWall(k3sCgroup(container));
+        if (problem != null) {
+            throw new IllegalStateException(problem);
         }
+    }
+
+    /** Why k3s's memory cgroup {@code cgroup} is outside the wall, or {@code null} when it is inside (v1). */
+    String outsideWall(String cgroup) {
+        if (cgroup.startsWith("/" + parent + "/")) {
+            return null;
+        }
+        if (cgroup.equals("/k3s") || cgroup.endsWith("/k3s")) {
+            return "k3s runs in memory cgroup '" + cgroup + "', not below /" + parent + ": k3s's CheckCgroups (PID 1"
+                    + " in a container cgroup) set kubelet-cgroups=/k3s and the kubelet moved the whole k3s process"
+                    + " there, outside the node's memory wall; Squeeze passes --kubelet-arg=kubelet-cgroups="
+                    + NodeSizing.k3sCgroup("/" + parent) + " to prevent this, so something overrode it (a"
+                    + " kubelet-arg in the image's /etc/rancher/k3s/config.yaml?); remove that override or use"
+                    + " MemoryWall.ACCOUNTING_ONLY";
+        }
+        return "k3s runs in memory cgroup '" + cgroup + "', not below /" + parent + ": the Docker daemon ignored"
+                + " the cgroup parent, so the node's memory wall would not hold k3s; check `docker info` (Cgroup"
+                + " Driver must be cgroupfs) or use MemoryWall.ACCOUNTING_ONLY";
     }
 
     /** One line for {@code ClusterFacts.memoryModel}. */

@@ -27,7 +27,9 @@ import java.util.Set;
  * @param systemReserved {@code H - N + S}
  * @param kubeReserved   K
  * @param evictionHard   e; zero means no memory eviction signal at all
- * @param cgroupRoot     the kubelet's {@code cgroup-root}; {@code ""} keeps the kubelet's default
+ * @param cgroupRoot     the kubelet's {@code cgroup-root}; {@code ""} keeps the kubelet's default. When set, k3s's
+ *                       own cgroup ({@code kubelet-cgroups}, {@code runtime-cgroups}) is {@code <cgroupRoot>/k3s}:
+ *                       k3s's {@code CheckCgroups} would otherwise put it at {@code /k3s}, outside the root
  * @param kubeletArgs    every {@code key=value} passed to the kubelet, derived ones first, the user's last
  */
 public record NodeSizing(MemorySize host, MemorySize node, MemorySize systemReserved, MemorySize kubeReserved,
@@ -41,6 +43,9 @@ public record NodeSizing(MemorySize host, MemorySize node, MemorySize systemRese
 
     private static final Set<String> DERIVED_KEYS = Set.of("system-reserved", "kube-reserved", "eviction-hard",
             "cgroup-root", "eviction-pressure-transition-period");
+
+    /** Where k3s itself runs: derived from the cgroup root so that the memory wall holds k3s too. */
+    private static final Set<String> K3S_CGROUP_KEYS = Set.of("kubelet-cgroups", "runtime-cgroups");
 
     public NodeSizing {
         kubeletArgs = List.copyOf(kubeletArgs);
@@ -65,6 +70,12 @@ public record NodeSizing(MemorySize host, MemorySize node, MemorySize systemRese
         args.add("eviction-pressure-transition-period=" + goDuration(spec));
         if (!cgroupRoot.isEmpty()) {
             args.add("cgroup-root=" + cgroupRoot);
+            // k3s's CheckCgroups (k3s-io/k3s pkg/cgroups/cgroups_linux.go) sets both to /k3s whenever PID 1 is
+            // in a cgroup other than / or /init.scope, which is always the case in a container, and the kubelet
+            // then moves the whole k3s process there: on cgroup v1 with the host's /sys/fs/cgroup that is the
+            // host's /k3s, outside the wall. --kubelet-arg wins over k3s's value (pkg/util/args.go).
+            args.add("kubelet-cgroups=" + k3sCgroup(cgroupRoot));
+            args.add("runtime-cgroups=" + k3sCgroup(cgroupRoot));
         }
         if (cgroupV1 && kubernetesMinor >= 35) {
             args.add("fail-cgroupv1=false");
@@ -72,6 +83,11 @@ public record NodeSizing(MemorySize host, MemorySize node, MemorySize systemRese
         args.addAll(spec.kubeletArgs());
         return new NodeSizing(host, spec.memory(), systemReserved, spec.kubeReserved(), spec.evictionHard(),
                 cgroupRoot, args);
+    }
+
+    /** The cgroup k3s itself runs in below {@code cgroupRoot}: {@code /squeeze-ab12c/k3s}. */
+    static String k3sCgroup(String cgroupRoot) {
+        return cgroupRoot + "/k3s";
     }
 
     /**
@@ -118,6 +134,12 @@ public record NodeSizing(MemorySize host, MemorySize node, MemorySize systemRese
                         + " leading dashes, such as 'max-pods=20'");
             }
             String key = arg.substring(0, eq);
+            if (K3S_CGROUP_KEYS.contains(key)) {
+                throw new IllegalArgumentException("`kubeletArgs` entry '" + arg + "' would move k3s itself out of"
+                        + " the node's memory wall: Squeeze sets kubelet-cgroups and runtime-cgroups below the node's"
+                        + " cgroup root so that k3s and its pods share one limit; remove the entry (use"
+                        + " MemoryWall.ACCOUNTING_ONLY if k3s must not be limited)");
+            }
             if (DERIVED_KEYS.contains(key)) {
                 throw new IllegalArgumentException("`kubeletArgs` entry '" + arg + "' would override the node"
                         + " sizing Squeeze derives and checks; set it through NodeSpec instead ("

@@ -1,10 +1,11 @@
 package dev.squeeze.experiment;
 
 import dev.squeeze.cluster.ChaosCluster;
+import dev.squeeze.internal.kube.KubeRequest;
 import dev.squeeze.pressure.HogTarget;
 import dev.squeeze.probe.ApiServerProbe;
 import dev.squeeze.probe.EventProbe;
-import dev.squeeze.probe.HttpProbe;
+import dev.squeeze.probe.ServiceHttpProbe;
 import dev.squeeze.probe.NodeProbe;
 import dev.squeeze.probe.Observations;
 import dev.squeeze.probe.PodProbe;
@@ -50,6 +51,8 @@ public final class Experiment {
     private static final Logger LOG = LoggerFactory.getLogger(Experiment.class);
     /** How long after the eater let go to wait for the kubelet to say why (pod reason, Evicted event). */
     private static final Duration FATE_GRACE = Duration.ofSeconds(5);
+    /** Squeeze's own creates and deletes: one attempt each, bounded (fabric8's default is 10 s, then retries). */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final ChaosCluster cluster;
     private final ExperimentSpec spec;
@@ -62,6 +65,7 @@ public final class Experiment {
     private Sampler sampler;
     private Until until;
     private Instant stoppedSince;
+    private KubeRequest.Refused refused;
 
     private Experiment(ChaosCluster cluster, ExperimentSpec spec) {
         this.cluster = cluster;
@@ -75,7 +79,11 @@ public final class Experiment {
      * {@link #reportFiles}) and returns the report; a phase that times out is marked not completed, the report still
      * comes back.
      *
-     * @throws ExperimentException when the API server or a watched pod was unhealthy before chaos
+     * @throws ExperimentException when the API server or a watched pod was unhealthy before chaos, or when the API
+     *                              server refused one of Squeeze's own requests (a 4xx such as RBAC's 403, a
+     *                              validation 422, a 409, or the hog rejected at admission): the experiment did not
+     *                              happen as specified, so there is nothing to judge. Timeouts and connection
+     *                              failures during chaos are results, not errors.
      */
     public static ChaosReport run(ChaosCluster cluster, ExperimentSpec spec) {
         return new Experiment(cluster, spec).execute();
@@ -87,8 +95,11 @@ public final class Experiment {
         String ns = cluster.namespace();
         HogTarget target = HogTarget.resolve(spec.hog(), client.nodes().withName(node).get(),
                 cluster.facts().declaredBytes());
-        KubernetesClient probing = ProbeClients.withoutRetries(client);
-        hog = new HogRun(client, probing, ns, node, spec.name(), spec.hog(), target, observations);
+        // every probe call is bounded by the tick (request and connect timeouts, a little under the tick so that a call
+        // that times out is over before the next tick is due) and never retried
+        KubernetesClient probing = ProbeClients.withoutRetries(client, probeTimeout());
+        KubernetesClient requests = ProbeClients.withoutRetries(client, REQUEST_TIMEOUT);
+        hog = new HogRun(requests, probing, ns, node, spec.name(), spec.hog(), target, observations);
         LOG.info("[{}] hog {} = {} on node {} in namespace {}", spec.name(), spec.hog().describe(), target.describe(),
                 node, ns);
         List<String> unsteady = List.of();
@@ -105,11 +116,18 @@ public final class Experiment {
             Thread.currentThread().interrupt();
             phases.abandon("interrupted");
             notes.add("the experiment was interrupted in " + phases.current());
+        } catch (KubeRequest.Refused e) {
+            refused(e);
         } catch (KubernetesClientException e) {
-            // the API server stopped answering in the middle of the chaos: that is a result, not a crash
-            phases.abandon("the API server did not answer: " + e.getMessage());
-            notes.add("the API server did not answer in " + phases.current() + ", so the experiment stopped there: "
-                    + e.getMessage());
+            if (KubeRequest.refused(e)) {
+                refused(new KubeRequest.Refused(KubeRequest.of("request", e.getFullResourceName(), e.getNamespace(),
+                        e.getName()), e));
+            } else {
+                // the API server stopped answering in the middle of the chaos: that is a result, not a crash
+                phases.abandon("the API server did not answer: " + e.getMessage());
+                notes.add("the API server did not answer in " + phases.current() + ", so the experiment stopped"
+                        + " there: " + e.getMessage());
+            }
         } catch (RuntimeException e) {
             phases.abandon(e.toString());
             throw e;
@@ -121,9 +139,27 @@ public final class Experiment {
                 logSamplerStats();
             }
             probing.close();
+            requests.close();
         }
+        return finish(started, unsteady);
+    }
+
+    private void refused(KubeRequest.Refused e) {
+        refused = e;
+        phases.abandon("refused: " + e.getMessage());
+        notes.add("the experiment stopped in " + phases.current() + ": " + e.getMessage());
+    }
+
+    private ChaosReport finish(Instant started, List<String> unsteady) {
         ChaosReport report = report(started);
         write(report);
+        if (refused != null) {
+            boolean hogRefused = hog.fate.verdict().isPresent() && refused.request().resource().equals("pods")
+                    && refused.request().name().equals(hog.podName);
+            throw new ExperimentException("[" + spec.name() + "] " + (hogRefused
+                    ? "no pressure was applied: the hog was rejected at admission"
+                    : "the experiment could not run as specified"), List.of(refused.getMessage()), report);
+        }
         if (!unsteady.isEmpty()) {
             throw new ExperimentException("[" + spec.name() + "] not steady before chaos; no pressure was applied",
                     unsteady, report);
@@ -151,16 +187,21 @@ public final class Experiment {
     private List<Probe> probes(KubernetesClient probing, String ns, String node, Instant started) {
         Duration timeout = spec.tick().multipliedBy(2);
         ClusterFacts facts = cluster.facts();
-        NodeProbe nodeProbe = new NodeProbe(probing, node, facts.evictionThresholdBytes(), timeout, observations,
-                () -> hog.follower.progress());
+        NodeProbe nodeProbe = new NodeProbe(probing, node, facts.evictionThresholdBytes(), probeTimeout(), observations,
+                () -> hog.follower.progress(), cluster.nodeMemory());
         List<Probe> probes = new ArrayList<>(List.of(
                 new ApiServerProbe(probing, ns, ApiServerProbe.DEFAULT_TIMEOUT.compareTo(timeout) < 0
                         ? ApiServerProbe.DEFAULT_TIMEOUT : timeout, observations),
                 nodeProbe,
                 new PodProbe(probing, ns, spec.watchedPods(), hog.selector(), observations, nodeProbe::latestSummary),
                 new EventProbe(probing, ns, node, started, observations)));
-        spec.http().ifPresent(h -> probes.add(new HttpProbe(probing, ns, h, timeout, observations)));
+        spec.http().ifPresent(h -> probes.add(new ServiceHttpProbe(probing, ns, h, timeout, observations)));
         return probes;
+    }
+
+    /** Four fifths of the tick: a call that times out is over before the next tick is due, so no tick is skipped. */
+    private Duration probeTimeout() {
+        return spec.tick().multipliedBy(4).dividedBy(5);
     }
 
     private List<String> steadyState() throws InterruptedException {
@@ -180,11 +221,7 @@ public final class Experiment {
 
     private void pressureAndHold() throws InterruptedException {
         phases.begin(Phase.PRESSURE);
-        if (!hog.create()) {
-            phases.end(true, "ended at once: " + hog.fate.verdict().map(v -> v.reason()).orElse("hog refused"));
-            skipHold("the API server refused the hog");
-            return;
-        }
+        hog.create();
         sampler.add(hog.follower);
         sampler.add(hog.fate);
         Until.Result ramp = until.await("the hog to fill " + HogRun.human(hog.target.bytes()) + " (rampTimeout)",
@@ -236,7 +273,7 @@ public final class Experiment {
         Instant start = clock.instant();
         hog.fate.freeze();
         hog.deleteHog();
-        Recovery recovery = new Recovery(hog, observations, spec.recoveryWindow(), clock);
+        Recovery recovery = new Recovery(hog, observations, spec.recoveryWindow(), start);
         Duration timeout = spec.recoveryTimeout();
         Until.Result gone = until.await("the hog pod to be deleted (recoveryTimeout)", timeout,
                 () -> hog.hogGone() ? Optional.of("hog deleted") : Optional.empty(), () -> "hog pod still present");

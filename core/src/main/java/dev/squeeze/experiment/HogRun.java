@@ -1,5 +1,6 @@
 package dev.squeeze.experiment;
 
+import dev.squeeze.internal.kube.KubeRequest;
 import dev.squeeze.pressure.AdmissionCheckPod;
 import dev.squeeze.pressure.HogFateTracker;
 import dev.squeeze.pressure.HogFollower;
@@ -34,19 +35,26 @@ final class HogRun {
     final HogTarget target;
     final HogFollower follower;
     final HogFateTracker fate;
+    /**
+     * Creates and deletes go through a retry-free client: on a wedged API server they fail in one request timeout,
+     * not minutes, and a create is never re-sent behind our back (a re-sent POST answers 409 for a hog that runs).
+     */
     private final KubernetesClient client;
-    /** Deletes go through the retry-free client: on a wedged API server they fail in one request timeout, not minutes. */
-    private final KubernetesClient deleting;
+    /** Per-tick reads: the retry-free client bounded by the tick. */
+    private final KubernetesClient probing;
     private final String namespace;
     private final String node;
     private final HogSpec spec;
     private int admissionChecks;
 
-    /** @param probing the retry-free client the follower and fate tracker observe with */
+    /**
+     * @param client  a retry-free client for Squeeze's own creates and deletes
+     * @param probing the retry-free, tick-bounded client the follower and fate tracker observe with
+     */
     HogRun(KubernetesClient client, KubernetesClient probing, String namespace, String node, String experiment,
            HogSpec spec, HogTarget target, Observations observations) {
         this.client = client;
-        this.deleting = probing;
+        this.probing = probing;
         this.namespace = namespace;
         this.node = node;
         this.spec = spec;
@@ -65,47 +73,83 @@ final class HogRun {
         return HogPod.EXPERIMENT_LABEL + "=" + label;
     }
 
-    /** Creates the ConfigMap and the hog pod; false (and a REJECTED fate) when the API server refuses the pod. */
-    boolean create() {
-        client.configMaps().inNamespace(namespace)
-                .resource(HogPod.configMap(configMapName, label, HogPod.eaterJar())).create();
+    /**
+     * Creates the ConfigMap and the hog pod, each idempotently (see {@link #createOnce}).
+     *
+     * @throws KubeRequest.Refused when the API server refuses either (the hog's fate is then REJECTED)
+     */
+    void create() {
+        createOnce("configmaps", configMapName, () -> client.configMaps().inNamespace(namespace)
+                .resource(HogPod.configMap(configMapName, label, HogPod.eaterJar())).create());
         try {
-            client.pods().inNamespace(namespace)
-                    .resource(HogPod.pod(podName, configMapName, label, spec, target, node)).create();
-            return true;
-        } catch (KubernetesClientException e) {
-            String why = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                    : e.getMessage();
-            fate.rejectedByApi(why);
-            return false;
+            createOnce("pods", podName, () -> client.pods().inNamespace(namespace)
+                    .resource(HogPod.pod(podName, configMapName, label, spec, target, node)).create());
+        } catch (KubeRequest.Refused e) {
+            fate.rejectedByApi(e.status() + " (HTTP " + e.code() + ")");
+            throw e;
+        }
+    }
+
+    /**
+     * Creates {@code name} once; when the API server did not answer (timeout, connection failure, 5xx) the request
+     * may still have gone through, so it is sent once more, and a 409 Conflict on that second attempt means the first
+     * one created it: it exists, and it is ours (the name has a random suffix). Any other 4xx is a {@link KubeRequest.Refused}.
+     */
+    private void createOnce(String resource, String name, Runnable create) {
+        KubeRequest request = KubeRequest.of("create", resource, namespace, name);
+        try {
+            request.run(() -> {
+                create.run();
+                return null;
+            });
+        } catch (KubeRequest.Refused refused) {
+            throw refused;
+        } catch (KubernetesClientException unanswered) {
+            LOG.info("{} got no answer ({}); sending it once more", request.describe(), unanswered.getMessage());
+            try {
+                request.run(() -> {
+                    create.run();
+                    return null;
+                });
+            } catch (KubeRequest.Refused again) {
+                if (again.code() != 409) {
+                    throw again;
+                }
+                LOG.info("{}: 409 on the second attempt, so the first one created it; following it",
+                        request.describe());
+            }
         }
     }
 
     /** Deletes the hog pod (a short grace period: the eater unmaps on SIGTERM at once). */
     void deleteHog() {
-        quietly("hog pod " + podName, () -> deleting.pods().inNamespace(namespace).withName(podName).delete());
+        KubeRequest.of("delete", "pods", namespace, podName)
+                .run(() -> client.pods().inNamespace(namespace).withName(podName).delete());
     }
 
     boolean hogGone() {
-        return deleting.pods().inNamespace(namespace).withName(podName).get() == null;
+        return KubeRequest.of("get", "pods", namespace, podName)
+                .run(() -> probing.pods().inNamespace(namespace).withName(podName).get()) == null;
     }
 
     /** A new admission-check pod (a fresh name each time: a rejected pod stays Failed). */
     String createAdmissionCheck() {
         String name = "squeeze-admission-" + podName.substring("squeeze-hog-".length()) + "-" + (++admissionChecks);
-        client.pods().inNamespace(namespace).resource(AdmissionCheckPod.pod(name, label, spec.image(), node)).create();
+        createOnce("pods", name, () -> client.pods().inNamespace(namespace)
+                .resource(AdmissionCheckPod.pod(name, label, spec.image(), node)).create());
         return name;
     }
 
     Pod pod(String name) {
-        return deleting.pods().inNamespace(namespace).withName(name).get();
+        return KubeRequest.of("get", "pods", namespace, name)
+                .run(() -> probing.pods().inNamespace(namespace).withName(name).get());
     }
 
     /** Removes every pod and ConfigMap this experiment created; logs what it cannot remove, never throws. */
     void cleanup() {
-        quietly("pods " + selector(), () -> deleting.pods().inNamespace(namespace).withLabel(HogPod.EXPERIMENT_LABEL, label)
+        quietly("pods " + selector(), () -> client.pods().inNamespace(namespace).withLabel(HogPod.EXPERIMENT_LABEL, label)
                 .withGracePeriod(0).delete());
-        quietly("ConfigMaps " + selector(), () -> deleting.configMaps().inNamespace(namespace)
+        quietly("ConfigMaps " + selector(), () -> client.configMaps().inNamespace(namespace)
                 .withLabel(HogPod.EXPERIMENT_LABEL, label).delete());
     }
 

@@ -8,7 +8,6 @@ import dev.squeeze.units.Durations;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,43 +15,48 @@ import java.util.Optional;
 /**
  * The recovery phase's conditions, each evaluated once per tick: the hog is gone; MemoryPressure has been clear for
  * the whole window (on consecutive node samples); then an admission-check pod is admitted and runs.
+ *
+ * <p>The clear window is measured on the node samples themselves, never on the clock alone: it starts at the first
+ * sample taken after recovery began that shows no MemoryPressure, and is met once a later sample, still clear, is a
+ * whole window after it. A sample older than the recovery's start does not count, and an unobserved tick (nobody saw
+ * the node) starts the window over: a node nobody looked at has not been shown clear.
  */
 final class Recovery {
 
     private final HogRun hog;
     private final Observations observations;
     private final Duration window;
-    private final Clock clock;
+    private final Instant since;
     private Instant clearSince;
+    private Instant clearUntil;
     private Instant lastNodeSample;
     private String admissionPod;
     private String admissionState = "not created yet";
 
-    Recovery(HogRun hog, Observations observations, Duration window, Clock clock) {
+    /** @param since when recovery began (the hog's delete was sent): older node samples are stale */
+    Recovery(HogRun hog, Observations observations, Duration window, Instant since) {
         this.hog = hog;
         this.observations = observations;
         this.window = window;
-        this.clock = clock;
+        this.since = since;
     }
 
-    /** Met once MemoryPressure has been False on every node sample for {@code window}. */
+    /** Met once MemoryPressure has been False on every node sample, with no unobserved tick, for {@code window}. */
     Optional<String> pressureClear() {
-        Optional<NodeSample> latest = observations.latestNode();
-        if (latest.isEmpty() || latest.get().at().equals(lastNodeSample)) {
-            return clearFor();
+        for (NodeSample s : observations.node()) {
+            if (s.at().isBefore(since) || (lastNodeSample != null && !s.at().isAfter(lastNodeSample))) {
+                continue;
+            }
+            lastNodeSample = s.at();
+            if (!s.observed() || s.memoryPressure()) {
+                clearSince = null;
+                clearUntil = null;
+            } else {
+                clearSince = clearSince == null ? s.at() : clearSince;
+                clearUntil = s.at();
+            }
         }
-        NodeSample s = latest.get();
-        lastNodeSample = s.at();
-        if (s.memoryPressure()) {
-            clearSince = null;
-        } else if (clearSince == null) {
-            clearSince = s.at();
-        }
-        return clearFor();
-    }
-
-    private Optional<String> clearFor() {
-        if (clearSince == null || Duration.between(clearSince, clock.instant()).compareTo(window) < 0) {
+        if (clearSince == null || Duration.between(clearSince, clearUntil).compareTo(window) < 0) {
             return Optional.empty();
         }
         return Optional.of("MemoryPressure clear for " + Durations.format(window));
@@ -60,7 +64,9 @@ final class Recovery {
 
     String pressureState() {
         return observations.latestNode()
-                .map(s -> "MemoryPressure " + (s.memoryPressure() ? "True" : "False")
+                .map(s -> !s.observed() ? "node unobserved: " + s.unobserved() : s.at().isBefore(since)
+                        ? "no node sample since recovery began (latest " + s.at() + ")"
+                        : "MemoryPressure " + (s.memoryPressure() ? "True" : "False")
                         + (clearSince == null ? "" : " since " + clearSince)
                         + ", available " + (s.availableBytes() == null ? "unknown" : HogRun.human(s.availableBytes())))
                 .orElse("no node sample yet");

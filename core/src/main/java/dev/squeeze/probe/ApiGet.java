@@ -46,6 +46,17 @@ final class ApiGet {
         }
     }
 
+    /** The same GET without waiting; the future fails with the transport's exception, or times out on its own. */
+    static java.util.concurrent.CompletableFuture<Response> getAsync(KubernetesClient client, String path,
+                                                                     Duration timeout) {
+        HttpRequest request = client.getHttpClient().newHttpRequestBuilder()
+                .uri(join(client.getConfiguration().getMasterUrl(), path))
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .build();
+        return client.getHttpClient().sendAsync(request, String.class)
+                .thenApply(r -> new Response(r.code(), r.body() == null ? "" : r.body()));
+    }
+
     static String join(String masterUrl, String path) {
         String base = masterUrl.endsWith("/") ? masterUrl.substring(0, masterUrl.length() - 1) : masterUrl;
         return base + (path.startsWith("/") ? path : "/" + path);

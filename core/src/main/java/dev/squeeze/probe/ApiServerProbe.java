@@ -59,7 +59,8 @@ public final class ApiServerProbe implements Probe {
         // the pooled GET runs on the client's own threads while the fresh check runs here
         CompletableFuture<HttpResponse<String>> inFlight = client.getHttpClient().sendAsync(
                 client.getHttpClient().newHttpRequestBuilder()
-                        .uri(ApiGet.join(client.getConfiguration().getMasterUrl(), pooledPath)).build(), String.class);
+                        .uri(ApiGet.join(client.getConfiguration().getMasterUrl(), pooledPath))
+                        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build(), String.class);
         CompletableFuture<HttpResponse<String>> timed = inFlight.whenComplete((r, e) -> answered.set(System.nanoTime()));
         ProbeOutcome freshOutcome = fresh.check();
         ProbeOutcome pooled;
@@ -78,5 +79,11 @@ public final class ApiServerProbe implements Probe {
             pooled = ProbeOutcome.failure(Duration.ofNanos(answered.get() - start), ApiGet.describe(e));
         }
         observations.add(new ApiSample(at, tick.phase(), freshOutcome, pooled));
+    }
+
+    @Override
+    public void unobserved(Tick tick, String reason) {
+        observations.add(new ApiSample(tick.due(), tick.phase(), ProbeOutcome.unobserved(reason),
+                ProbeOutcome.unobserved(reason)));
     }
 }

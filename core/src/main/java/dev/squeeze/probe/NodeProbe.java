@@ -14,12 +14,18 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * The node on every tick: Ready and MemoryPressure conditions, the node Lease's renewTime (the kubelet's heartbeat),
- * and the kubelet's {@code /stats/summary} memory through the API server's node proxy. Logs the memory at DEBUG on
+ * the kubelet's {@code /stats/summary} memory through the API server's node proxy, and the node's own memory from
+ * its wall ({@link NodeMemorySource}). A tick on which the API server did not return the node is recorded as
+ * unobserved with the reason (and still carries the wall's reading), never dropped. Logs the memory at DEBUG on
  * every poll and at INFO about every 10 s under pressure, since leftover page cache is a known source of flakes.
  *
  * <pre>{@code
@@ -38,6 +44,7 @@ public final class NodeProbe implements Probe {
     private final Duration timeout;
     private final Observations observations;
     private final Supplier<String> hogProgress;
+    private final NodeMemorySource wall;
     private final AtomicReference<StatsSummary> latest = new AtomicReference<>();
     private volatile Instant lastInfo = Instant.EPOCH;
 
@@ -47,6 +54,14 @@ public final class NodeProbe implements Probe {
      */
     public NodeProbe(KubernetesClient client, String node, long thresholdBytes, Duration timeout,
                      Observations observations, Supplier<String> hogProgress) {
+        this(client, node, thresholdBytes, timeout, observations, hogProgress,
+                NodeMemorySource.unavailable("no memory wall known for this node"));
+    }
+
+    /** @param wall where the node's own memory is read on every tick */
+    public NodeProbe(KubernetesClient client, String node, long thresholdBytes, Duration timeout,
+                     Observations observations, Supplier<String> hogProgress, NodeMemorySource wall) {
+        this.wall = wall;
         this.client = client;
         this.node = node;
         this.thresholdBytes = thresholdBytes;
@@ -68,30 +83,63 @@ public final class NodeProbe implements Probe {
     @Override
     public void sample(Tick tick) throws InterruptedException {
         Instant at = Instant.now();
-        StatsSummary summary = summary();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // summary (through the kubelet: slow under pressure) and lease in parallel with the node GET, so that the
+        // whole sample ends within one timeout and the next tick is not skipped
+        CompletableFuture<ApiGet.Response> summary = ApiGet.getAsync(client, summaryPath(), timeout);
+        CompletableFuture<ApiGet.Response> lease = ApiGet.getAsync(client, leasePath(), timeout);
+        NodeMemorySource.Reading memory = readWall();
         Node current;
         try {
             current = client.nodes().withName(node).get();
         } catch (KubernetesClientException e) {
-            LOG.debug("node {} not read on tick {}: {}", node, tick.index(), e.getMessage());
+            summary.cancel(true);
+            lease.cancel(true);
+            String why = "GET node " + node + " failed: " + ApiGet.describe(e);
+            LOG.debug("node {} not read on tick {}: {}", node, tick.index(), why);
+            observations.add(NodeSample.unobserved(at, tick.phase(), node, why)
+                    .withWall(memory.workingSetBytes(), memory.source()));
             return;
         }
         if (current == null) {
+            summary.cancel(true);
+            lease.cancel(true);
             LOG.warn("node {} not found; is `nodeName` right?", node);
+            observations.add(NodeSample.unobserved(at, tick.phase(), node, "node " + node + " not found (404)")
+                    .withWall(memory.workingSetBytes(), memory.source()));
             return;
         }
-        Instant renewed = leaseRenewed();
+        StatsSummary stats = summary(summary, deadline - System.nanoTime());
+        Instant renewed = leaseRenewed(lease, deadline - System.nanoTime());
         NodeSample sample = new NodeSample(at, tick.phase(), node, conditionTrue(current, "Ready"),
                 conditionTrue(current, "MemoryPressure"),
-                summary == null ? null : summary.availableBytes(), summary == null ? null : summary.workingSetBytes(),
-                renewed);
+                stats == null ? null : stats.availableBytes(), stats == null ? null : stats.workingSetBytes(),
+                renewed, null, memory.workingSetBytes(), memory.source());
         observations.add(sample);
         log(sample, tick.phase());
     }
 
-    private StatsSummary summary() throws InterruptedException {
+    @Override
+    public void unobserved(Tick tick, String reason) {
+        observations.add(NodeSample.unobserved(tick.due(), tick.phase(), node, reason));
+    }
+
+    private NodeMemorySource.Reading readWall() {
         try {
-            ApiGet.Response r = ApiGet.get(client, "/api/v1/nodes/" + node + "/proxy/stats/summary", timeout);
+            return wall.read();
+        } catch (RuntimeException e) {
+            return NodeMemorySource.Reading.unavailable(ApiGet.describe(e));
+        }
+    }
+
+    private String summaryPath() {
+        return "/api/v1/nodes/" + node + "/proxy/stats/summary";
+    }
+
+    private StatsSummary summary(CompletableFuture<ApiGet.Response> pending, long leftNanos)
+            throws InterruptedException {
+        try {
+            ApiGet.Response r = pending.get(Math.max(1, leftNanos), TimeUnit.NANOSECONDS);
             if (!r.ok()) {
                 LOG.debug("kubelet stats/summary of {}: HTTP {} {}", node, r.code(), ApiGet.firstLine(r.body(), 120));
                 return null;
@@ -99,20 +147,30 @@ public final class NodeProbe implements Probe {
             StatsSummary s = StatsSummary.parse(r.body());
             latest.set(s);
             return s;
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException
-                 | RuntimeException e) {
+        } catch (TimeoutException | ExecutionException | RuntimeException e) {
+            pending.cancel(true);
             LOG.debug("kubelet stats/summary of {} failed: {}", node, ApiGet.describe(e));
             return null;
         }
     }
 
-    private Instant leaseRenewed() {
+    private String leasePath() {
+        return "/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/" + node;
+    }
+
+    private Instant leaseRenewed(CompletableFuture<ApiGet.Response> pending, long leftNanos)
+            throws InterruptedException {
         try {
-            Lease lease = client.leases().inNamespace("kube-node-lease").withName(node).get();
+            ApiGet.Response r = pending.get(Math.max(1, leftNanos), TimeUnit.NANOSECONDS);
+            if (!r.ok()) {
+                return null;
+            }
+            Lease lease = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(r.body(), Lease.class);
             var renew = lease == null || lease.getSpec() == null ? null : lease.getSpec().getRenewTime();
             return renew == null ? null : renew.toInstant();
-        } catch (RuntimeException e) {
-            LOG.debug("node lease of {} unreadable: {}", node, e.toString());
+        } catch (TimeoutException | ExecutionException | RuntimeException e) {
+            pending.cancel(true);
+            LOG.debug("node lease of {} unreadable: {}", node, ApiGet.describe(e));
             return null;
         }
     }
@@ -132,7 +190,8 @@ public final class NodeProbe implements Probe {
                 + (s.memoryPressure() ? ", MemoryPressure" : "")
                 + ", available " + bytes(s.availableBytes())
                 + (thresholdBytes > 0 ? " (threshold " + MemorySize.ofBytes(thresholdBytes).toHuman() + ")" : "")
-                + ", working set " + bytes(s.workingSetBytes());
+                + ", working set " + bytes(s.workingSetBytes())
+                + (s.wallWorkingSetBytes() == null ? "" : ", wall working set " + bytes(s.wallWorkingSetBytes()));
         boolean underPressure = phase == Phase.PRESSURE || phase == Phase.HOLD;
         if (underPressure && Duration.between(lastInfo, s.at()).compareTo(INFO_EVERY) >= 0) {
             lastInfo = s.at();

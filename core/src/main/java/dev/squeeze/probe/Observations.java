@@ -17,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * Where probes put what they saw; many probe threads write, the experiment reads. Lists come back sorted by time,
- * because probes on different threads finish out of order.
+ * because probes on different threads finish out of order. A sample made on a tick the {@link Sampler} has already
+ * recorded as unobserved (it gave up waiting at close) is dropped, so every tick has exactly one record.
  *
  * <pre>{@code
  * Observations seen = new Observations();
@@ -36,10 +37,15 @@ public final class Observations {
     private volatile NodeSample latestNode;
 
     public void add(ApiSample s) {
-        api.add(s);
+        if (TickRun.deliver()) {
+            api.add(s);
+        }
     }
 
     public void add(NodeSample s) {
+        if (!TickRun.deliver()) {
+            return;
+        }
         node.add(s);
         NodeSample previous = latestNode;
         if (previous == null || !s.at().isBefore(previous.at())) {
@@ -48,7 +54,9 @@ public final class Observations {
     }
 
     public void add(PodSample s) {
-        pods.add(s);
+        if (TickRun.deliver()) {
+            pods.add(s);
+        }
     }
 
     public void add(HogSample s) {
@@ -60,7 +68,9 @@ public final class Observations {
     }
 
     public void add(HttpSample s) {
-        http.add(s);
+        if (TickRun.deliver()) {
+            http.add(s);
+        }
     }
 
     /** The most recent node sample, if the node probe has answered at least once. */

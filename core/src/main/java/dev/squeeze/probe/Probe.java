@@ -25,4 +25,12 @@ public interface Probe {
     default boolean overlapping() {
         return false;
     }
+
+    /**
+     * Records that nobody saw anything on {@code tick}: the sampler missed it, skipped it (the previous run was still
+     * going) or closed while it was in flight. Probes whose samples form the tick grid (API server, node, HTTP) record
+     * an unobserved sample, so the tick counts against availability; the others have nothing to record.
+     */
+    default void unobserved(Tick tick, String reason) {
+    }
 }

@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
  *
  * <pre>{@code
  * try (KubernetesClient probing = ProbeClients.withoutRetries(cluster.client())) {
- *     Probe http = new HttpProbe(probing, namespace, spec, timeout, observations);
+ *     Probe http = new ServiceHttpProbe(probing, namespace, spec, timeout, observations);
  * }
  * }</pre>
  */
@@ -24,6 +24,18 @@ public final class ProbeClients {
     public static KubernetesClient withoutRetries(KubernetesClient client) {
         return new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build())
+                .build();
+    }
+
+    /**
+     * Like {@link #withoutRetries(KubernetesClient)}, and every request and connection attempt bounded by
+     * {@code timeout} (fabric8's default request timeout is 10 s: one probe call could then span ten ticks).
+     */
+    public static KubernetesClient withoutRetries(KubernetesClient client, java.time.Duration timeout) {
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        return new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0)
+                        .withRequestTimeout(millis).withConnectionTimeout(millis).build())
                 .build();
     }
 }

@@ -26,6 +26,10 @@ import java.util.function.Supplier;
  * (a kubelet that does not answer) delays no other. A probe still busy from the previous tick skips this one (counted)
  * unless it allows {@linkplain Probe#overlapping() overlapping} runs.
  *
+ * <p>The schedule is the denominator: every probe gets exactly one record per scheduled tick. A tick the sampler
+ * missed (it was a whole period late), a tick a busy probe skipped, and a run still in flight one tick after
+ * {@link #close()} are recorded as {@linkplain Probe#unobserved unobserved}, never silently dropped.
+ *
  * <pre>{@code
  * try (Sampler sampler = Sampler.start(Duration.ofSeconds(1), phases::current, List.of(api, node, pods))) {
  *     sampler.awaitTick(Duration.ofSeconds(2));
@@ -41,6 +45,7 @@ public final class Sampler implements AutoCloseable {
     private final Supplier<Phase> phase;
     private final List<Probe> probes = new CopyOnWriteArrayList<>();
     private final Map<Probe, AtomicBoolean> busy = new ConcurrentHashMap<>();
+    private final java.util.Set<TickRun> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> skipped = new ConcurrentHashMap<>();
     private final TickClock clock;
     private final ExecutorService workers;
@@ -109,6 +114,12 @@ public final class Sampler implements AutoCloseable {
                 // a whole tick behind (a stopped JVM, a starved machine): skip to the current slot, never burst
                 long behind = (now - due) / periodNanos;
                 missed.addAndGet(behind);
+                Phase current = phase.get();
+                for (long k = n; k < n + behind; k++) {
+                    Tick lost = new Tick(k, originWall.plusNanos(k * periodNanos), current, Duration.ZERO);
+                    probes.forEach(p -> unobserved(p, lost, "missed: the sampler ran " + (behind) + " ticks late"
+                            + " (the test JVM itself was starved or stopped)"));
+                }
                 n += behind;
                 due = origin + n * periodNanos;
             }
@@ -125,12 +136,17 @@ public final class Sampler implements AutoCloseable {
             if (!probe.overlapping() && !inFlight.compareAndSet(false, true)) {
                 skipped.computeIfAbsent(probe.name(), k -> new AtomicInteger()).incrementAndGet();
                 LOG.debug("probe {} skipped tick {}: its previous run is still going", probe.name(), tick.index());
+                unobserved(probe, tick, "skipped: the previous " + probe.name() + " sample was still in flight");
                 continue;
             }
+            TickRun run = new TickRun(probe, tick);
+            this.inFlight.add(run);
             try {
-                workers.execute(() -> run(probe, tick, inFlight));
+                workers.execute(() -> run(run, inFlight));
             } catch (java.util.concurrent.RejectedExecutionException closing) {
+                this.inFlight.remove(run);
                 inFlight.set(false);
+                unobserved(probe, tick, "in flight at close: sampling stopped before the sample started");
             }
         }
         lock.lock();
@@ -142,7 +158,10 @@ public final class Sampler implements AutoCloseable {
         }
     }
 
-    private void run(Probe probe, Tick tick, AtomicBoolean inFlight) {
+    private void run(TickRun run, AtomicBoolean inFlight) {
+        Probe probe = run.probe;
+        Tick tick = run.tick;
+        TickRun.enter(run);
         try {
             probe.sample(tick);
         } catch (InterruptedException e) {
@@ -154,7 +173,23 @@ public final class Sampler implements AutoCloseable {
                 LOG.warn("probe {} failed on tick {}: {}", probe.name(), tick.index(), e.toString());
             }
         } finally {
+            TickRun.leave();
             inFlight.set(false);
+            this.inFlight.remove(run);
+            lock.lock();
+            try {
+                ticked.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private static void unobserved(Probe probe, Tick tick, String reason) {
+        try {
+            probe.unobserved(tick, reason);
+        } catch (RuntimeException e) {
+            LOG.warn("probe {} could not record unobserved tick {}: {}", probe.name(), tick.index(), e.toString());
         }
     }
 
@@ -186,17 +221,45 @@ public final class Sampler implements AutoCloseable {
                 Duration.ofNanos(n == 0 ? 0 : totalLatenessNanos.get() / n), skips);
     }
 
-    /** Stops ticking and abandons probes still running (they hold no resources beyond their own timeouts). */
+    /**
+     * Stops ticking, waits up to one tick for the samples still in flight, and records those that did not come in as
+     * unobserved (a late answer is then dropped: the tick has its record). Probes hold no resources beyond their own
+     * timeouts, so the rest are abandoned.
+     */
     @Override
     public void close() {
-        running.set(false);
-        if (thread != null) {
+        if (!running.getAndSet(false)) {
+            return;
+        }
+        if (thread != null && thread != Thread.currentThread()) {
             thread.interrupt();
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(2));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        TickRun self = TickRun.current();
+        // real time, not the tick clock: this waits for real threads
+        long deadline = System.nanoTime() + periodNanos;
+        lock.lock();
+        try {
+            while (inFlight.stream().anyMatch(r -> r != self) && System.nanoTime() - deadline < 0) {
+                ticked.awaitNanos(Math.min(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(50)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+        TickRun.leave();
+        for (TickRun run : List.copyOf(inFlight)) {
+            if (run != self && run.abandon()) {
+                unobserved(run.probe, run.tick, "in flight at close: no answer within one tick after sampling stopped");
+            }
+        }
+        if (self != null) {
+            TickRun.enter(self);
         }
         workers.shutdownNow();
     }

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * }</pre>
  *
  * @param probe      {@code fresh} or {@code pooled}
- * @param ticks      how many samples were considered
+ * @param ticks      how many scheduled ticks were considered, unobserved ones included (they count as failed)
  * @param successes  how many of them succeeded
  * @param downtime   the summed duration of all outages
  * @param outages    runs of consecutive failures, in time order
@@ -81,7 +81,10 @@ public record ApiAvailability(String probe, int ticks, int successes, Duration d
         return ticks - successes;
     }
 
-    /** Successful ticks in percent; NaN without samples (so nothing can pass vacuously). */
+    /**
+     * Successful ticks in percent of scheduled ticks: a tick nobody observed counts against availability. NaN without
+     * samples (so nothing can pass vacuously).
+     */
     public double percent() {
         return ProbeTick.percent(successes, ticks);
     }

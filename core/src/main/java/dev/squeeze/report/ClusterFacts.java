@@ -16,12 +16,22 @@ import java.util.List;
  * @param kubepodsLimitBytes the kubepods cgroup memory limit, {@code null} where it cannot be read
  * @param evictionThresholdBytes the memory.available eviction threshold, 0 when memory eviction is off
  * @param kubeletArgs        the kubelet arguments Squeeze passed
+ * @param k3sMemoryBytes     what k3s itself used after kube-system was Ready (working set of its cgroup),
+ *                           {@code null} where it was not measured (an existing cluster)
  */
 public record ClusterFacts(String kind, String version, String node, String memoryModel, long declaredBytes,
                            long capacityBytes, long allocatableBytes, Long kubepodsLimitBytes,
-                           long evictionThresholdBytes, List<String> kubeletArgs) {
+                           long evictionThresholdBytes, List<String> kubeletArgs, Long k3sMemoryBytes) {
 
     public ClusterFacts {
         kubeletArgs = List.copyOf(kubeletArgs);
+    }
+
+    /** Facts without a measurement of k3s's own memory. */
+    public ClusterFacts(String kind, String version, String node, String memoryModel, long declaredBytes,
+                        long capacityBytes, long allocatableBytes, Long kubepodsLimitBytes,
+                        long evictionThresholdBytes, List<String> kubeletArgs) {
+        this(kind, version, node, memoryModel, declaredBytes, capacityBytes, allocatableBytes, kubepodsLimitBytes,
+                evictionThresholdBytes, kubeletArgs, null);
     }
 }

@@ -14,10 +14,11 @@ import java.util.TreeMap;
  * http.statusCodes();    // {200=212, 502=2}
  * }</pre>
  *
- * @param ticks       probe attempts
+ * @param ticks       scheduled ticks, each one attempt or one unobserved tick (which counts as failed)
  * @param successes   attempts that answered healthy
  * @param statusCodes count per HTTP status of successful attempts
- * @param errors      count per error text of failed attempts (non-2xx statuses appear here as the probe wrote them)
+ * @param errors      count per error text of failed attempts (non-2xx statuses appear here as the probe wrote them);
+ *                    unobserved ticks as {@code unobserved: <reason>}
  * @param outages     runs of consecutive failures
  * @param latency     latencies of the successful attempts
  */
@@ -37,8 +38,8 @@ public record HttpSuccess(int ticks, int successes, Map<Integer, Integer> status
         for (ProbeTick tick : ticks) {
             if (tick.outcome() instanceof ProbeOutcome.Success s) {
                 codes.merge(s.status(), 1, Integer::sum);
-            } else if (tick.outcome() instanceof ProbeOutcome.Failure f) {
-                errors.merge(f.error(), 1, Integer::sum);
+            } else {
+                errors.merge(ProbeTick.error(tick.outcome()), 1, Integer::sum);
             }
         }
         return new HttpSuccess(ticks.size(), ProbeTick.successes(ticks), codes, errors, ProbeTick.outages(ticks),
@@ -53,7 +54,7 @@ public record HttpSuccess(int ticks, int successes, Map<Integer, Integer> status
         return ticks - successes;
     }
 
-    /** Successful attempts in percent; NaN without samples. */
+    /** Successful attempts in percent of scheduled ticks (unobserved ticks count against it); NaN without samples. */
     public double percent() {
         return ProbeTick.percent(successes, ticks);
     }

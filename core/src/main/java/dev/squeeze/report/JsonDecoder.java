@@ -14,10 +14,10 @@ final class JsonDecoder {
 
     ChaosReport decode(JsonNode root, String source) {
         int version = root.path("schemaVersion").asInt(-1);
-        if (version != JsonEncoder.SCHEMA_VERSION) {
+        if (version < JsonEncoder.OLDEST_READABLE_VERSION || version > JsonEncoder.SCHEMA_VERSION) {
             throw new IllegalArgumentException("Squeeze report " + source + " has schemaVersion " + version
-                    + " but this version of Squeeze reads schemaVersion " + JsonEncoder.SCHEMA_VERSION
-                    + "; read it with the Squeeze version that wrote it");
+                    + " but this version of Squeeze reads schemaVersion " + JsonEncoder.OLDEST_READABLE_VERSION
+                    + " to " + JsonEncoder.SCHEMA_VERSION + "; read it with the Squeeze version that wrote it");
         }
         return new ChaosReport(text(root, "name"), instant(root, "started"), instant(root, "finished"),
                 cluster(root.path("cluster")), text(root, "hogSpec"),
@@ -28,7 +28,8 @@ final class JsonDecoder {
                 list(root, "node", o -> new NodeSample(instant(o, "at"), phase(o), text(o, "node"),
                         o.path("ready").asBoolean(), o.path("memoryPressure").asBoolean(),
                         longOrNull(o, "availableBytes"), longOrNull(o, "workingSetBytes"),
-                        instant(o, "leaseRenewed"))),
+                        instant(o, "leaseRenewed"), text(o, "unobserved"), longOrNull(o, "wallWorkingSetBytes"),
+                        text(o, "wallSource"))),
                 list(root, "pods", o -> new PodSample(instant(o, "at"), phase(o), text(o, "namespace"),
                         text(o, "name"), PodRole.valueOf(text(o, "role")), text(o, "podPhase"),
                         o.path("ready").asBoolean(), o.path("restarts").asInt(), text(o, "lastTermination"),
@@ -50,7 +51,7 @@ final class JsonDecoder {
         return new ClusterFacts(text(o, "kind"), text(o, "version"), text(o, "node"), text(o, "memoryModel"),
                 o.path("declaredBytes").asLong(), o.path("capacityBytes").asLong(), o.path("allocatableBytes").asLong(),
                 longOrNull(o, "kubepodsLimitBytes"), o.path("evictionThresholdBytes").asLong(),
-                list(o, "kubeletArgs", JsonNode::asString));
+                list(o, "kubeletArgs", JsonNode::asString), longOrNull(o, "k3sMemoryBytes"));
     }
 
     private static HogOutcome hogOutcome(JsonNode o) {
@@ -64,6 +65,10 @@ final class JsonDecoder {
 
     private static ProbeOutcome outcome(JsonNode o) {
         Duration latency = Duration.ofNanos(Math.round(o.path("latencyMillis").asDouble() * 1e6));
+        String unobserved = text(o, "unobserved");
+        if (unobserved != null) {
+            return new ProbeOutcome.Unobserved(latency, unobserved);
+        }
         return o.path("ok").asBoolean()
                 ? ProbeOutcome.success(latency, o.path("status").asInt())
                 : ProbeOutcome.failure(latency, text(o, "error"));

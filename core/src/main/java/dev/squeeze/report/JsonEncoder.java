@@ -10,7 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** Turns a report into the JSON tree documented in {@code report-schema.md}; {@link JsonDecoder} reads it back. */
 final class JsonEncoder {
 
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
+    /** Version 1 had no unobserved ticks and no validity; it reads as it was. */
+    static final int OLDEST_READABLE_VERSION = 1;
 
     private final JsonMapper mapper;
 
@@ -51,6 +53,9 @@ final class JsonEncoder {
             o.put("availableBytes", s.availableBytes());
             o.put("workingSetBytes", s.workingSetBytes());
             instant(o, "leaseRenewed", s.leaseRenewed());
+            o.put("unobserved", s.unobserved());
+            o.put("wallWorkingSetBytes", s.wallWorkingSetBytes());
+            o.put("wallSource", s.wallSource());
         }
         ArrayNode pods = root.putArray("pods");
         for (PodSample s : r.pods()) {
@@ -113,6 +118,7 @@ final class JsonEncoder {
         o.put("evictionThresholdBytes", c.evictionThresholdBytes());
         ArrayNode args = o.putArray("kubeletArgs");
         c.kubeletArgs().forEach(args::add);
+        o.put("k3sMemoryBytes", c.k3sMemoryBytes());
         return o;
     }
 
@@ -139,6 +145,8 @@ final class JsonEncoder {
             o.put("status", s.status());
         } else if (outcome instanceof ProbeOutcome.Failure f) {
             o.put("error", f.error());
+        } else if (outcome instanceof ProbeOutcome.Unobserved u) {
+            o.put("unobserved", u.reason());
         }
         return o;
     }

@@ -21,15 +21,17 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * @param pressureSpans    stretches with MemoryPressure True, in time order
- * @param notReadySpans    stretches with Ready not True
+ * @param notReadySpans    stretches where the node was seen with Ready not True (unobserved ticks are in {@code coverage})
  * @param minAvailableBytes the lowest {@code memory.available} seen, {@code null} if the kubelet never answered
  * @param minAvailableAt   when it was seen
  * @param leaseMaxGap      the longest time between Lease renewals (including from the last renewal to the last sample)
  * @param leaseMaxGapEnd   when that longest gap ended (or the last sample, if it had not ended)
+ * @param coverage         the node's ticks observed out of those scheduled, with the unobserved stretches
  */
 public record NodeHistory(String node, int samples, Instant firstSample, Instant lastSample,
                           List<TimeSpan> pressureSpans, List<TimeSpan> notReadySpans, Long minAvailableBytes,
-                          Instant minAvailableAt, Duration leaseMaxGap, Instant leaseMaxGapEnd) {
+                          Instant minAvailableAt, Duration leaseMaxGap, Instant leaseMaxGapEnd,
+                          SignalCoverage coverage) {
 
     public NodeHistory {
         pressureSpans = List.copyOf(pressureSpans);
@@ -74,13 +76,17 @@ public record NodeHistory(String node, int samples, Instant firstSample, Instant
         }
         return new NodeHistory(first.node(), samples.size(), first.at(), last.at(),
                 spans(samples, NodeSample::memoryPressure), spans(samples, s -> !s.ready()), minAvailable, minAt,
-                leaseGap, leaseGapEnd);
+                leaseGap, leaseGapEnd, SignalCoverage.ofNode(first.node(), samples));
     }
 
+    /** Unobserved ticks neither start nor end a span: nobody saw the condition change there. */
     private static List<TimeSpan> spans(List<NodeSample> samples, Predicate<NodeSample> holds) {
         List<TimeSpan> spans = new ArrayList<>();
         Instant start = null;
         for (NodeSample s : samples) {
+            if (!s.observed()) {
+                continue;
+            }
             if (holds.test(s) && start == null) {
                 start = s.at();
             } else if (!holds.test(s) && start != null) {
@@ -125,7 +131,16 @@ public record NodeHistory(String node, int samples, Instant firstSample, Instant
         return pressureCleared().map(c -> Duration.between(c, lastSample)).orElse(Duration.ZERO);
     }
 
+    /** Seen Ready on every observed tick, with no blind spot during the chaos (see {@link #blindSpotsDuringChaos()}). */
     public boolean stayedReady() {
-        return notReadySpans.isEmpty();
+        return notReadySpans.isEmpty() && blindSpotsDuringChaos().isEmpty();
+    }
+
+    /**
+     * Runs of more than {@link SignalCoverage#TOLERATED_GAP_TICKS} unobserved ticks starting in PRESSURE, HOLD or
+     * RECOVERY: the node may have gone NotReady or into MemoryPressure there without anyone seeing it.
+     */
+    public List<SignalCoverage.Gap> blindSpotsDuringChaos() {
+        return coverage.gaps().stream().filter(SignalCoverage.Gap::blindSpotDuringChaos).toList();
     }
 }

@@ -14,19 +14,40 @@ import java.time.Instant;
  * @param unobserved      {@code null} when the node was seen on this tick; otherwise why it was not (the API server did
  *                        not answer in time, the tick was skipped, the sample was still in flight at close). An
  *                        unobserved tick has not shown the node Ready: it counts against readiness.
+ * @param wallWorkingSetBytes the node's own working set read from its memory wall (k3s on cgroup v1: the
+ *                        {@code /squeeze-<id>} cgroup's {@code memory.usage_in_bytes} minus {@code total_inactive_file},
+ *                        as the kubelet computes it); {@code null} when unavailable. On cgroup v1 this, not
+ *                        {@code workingSetBytes} (the host's root cgroup there), is the node's memory.
+ * @param wallSource      where {@code wallWorkingSetBytes} comes from, such as
+ *                        {@code cgroup v1 memory:/squeeze-x usage_in_bytes - total_inactive_file (host /sys/fs/cgroup)},
+ *                        or {@code unavailable: <reason>}; {@code null} in reports written before it existed
  */
 public record NodeSample(Instant at, Phase phase, String node, boolean ready, boolean memoryPressure,
-                         Long availableBytes, Long workingSetBytes, Instant leaseRenewed, String unobserved) {
+                         Long availableBytes, Long workingSetBytes, Instant leaseRenewed, String unobserved,
+                         Long wallWorkingSetBytes, String wallSource) {
 
-    /** A tick on which the node was seen. */
+    /** A tick on which the node was seen, without a wall reading. */
     public NodeSample(Instant at, Phase phase, String node, boolean ready, boolean memoryPressure,
                       Long availableBytes, Long workingSetBytes, Instant leaseRenewed) {
         this(at, phase, node, ready, memoryPressure, availableBytes, workingSetBytes, leaseRenewed, null);
     }
 
+    /** A tick without a wall reading (the shape before the wall's memory was recorded). */
+    public NodeSample(Instant at, Phase phase, String node, boolean ready, boolean memoryPressure,
+                      Long availableBytes, Long workingSetBytes, Instant leaseRenewed, String unobserved) {
+        this(at, phase, node, ready, memoryPressure, availableBytes, workingSetBytes, leaseRenewed, unobserved, null,
+                null);
+    }
+
     /** A scheduled tick on which nobody saw the node, with the reason. */
     public static NodeSample unobserved(Instant at, Phase phase, String node, String reason) {
         return new NodeSample(at, phase, node, false, false, null, null, null, reason);
+    }
+
+    /** The same sample with the wall's reading (the node probe reads the wall independently of the API server). */
+    public NodeSample withWall(Long wallWorkingSetBytes, String wallSource) {
+        return new NodeSample(at, phase, node, ready, memoryPressure, availableBytes, workingSetBytes, leaseRenewed,
+                unobserved, wallWorkingSetBytes, wallSource);
     }
 
     /** Whether the node was seen on this tick. */

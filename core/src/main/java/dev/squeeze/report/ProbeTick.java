@@ -35,9 +35,17 @@ record ProbeTick(Instant at, Phase phase, ProbeOutcome outcome) {
     private static Outage outage(List<ProbeTick> ticks, int runStart, int failed, Instant lastSuccess, Instant end,
                                  boolean recovered) {
         ProbeTick first = ticks.get(runStart);
-        String error = first.outcome() instanceof ProbeOutcome.Failure f ? f.error() : "";
+        String error = error(first.outcome());
         Instant start = lastSuccess != null ? lastSuccess : first.at();
         return new Outage(start, end, failed, first.phase(), error, recovered);
+    }
+
+    /** A failure's error, or {@code unobserved: <reason>} for a tick nobody observed (it counts as down). */
+    static String error(ProbeOutcome outcome) {
+        if (outcome instanceof ProbeOutcome.Failure f) {
+            return f.error();
+        }
+        return outcome instanceof ProbeOutcome.Unobserved u ? "unobserved: " + u.reason() : "";
     }
 
     static Duration downtime(List<Outage> outages) {

@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param nodes           one history per node
  * @param pods            one history per watched pod
  * @param http            the workload HTTP probe (no ticks when it was not configured)
+ * @param validity        whether pressure was applied, phases completed, and coverage per signal
  */
 public record ReportSummary(ApiAvailability apiFresh, ApiAvailability apiPooled,
                             Map<Phase, ApiAvailability> apiFreshByPhase, List<NodeHistory> nodes,
-                            List<PodHistory> pods, HttpSuccess http, Optional<Duration> timeToHogFate) {
+                            List<PodHistory> pods, HttpSuccess http, Optional<Duration> timeToHogFate,
+                            Validity validity) {
 
     public ReportSummary {
         apiFreshByPhase = Map.copyOf(apiFreshByPhase);
@@ -34,7 +36,7 @@ public record ReportSummary(ApiAvailability apiFresh, ApiAvailability apiPooled,
     public static ReportSummary of(ChaosReport report) {
         return new ReportSummary(ApiAvailability.fresh(report), ApiAvailability.pooled(report),
                 ApiAvailability.freshByPhase(report), NodeHistory.of(report), PodHistory.of(report),
-                HttpSuccess.of(report), timeToHogFate(report));
+                HttpSuccess.of(report), timeToHogFate(report), Validity.of(report));
     }
 
     /** From the start of the PRESSURE phase to the moment the hog's fate was observed (eviction, OOM kill...). */

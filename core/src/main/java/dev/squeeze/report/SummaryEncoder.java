@@ -20,6 +20,7 @@ final class SummaryEncoder {
 
     ObjectNode encode(ReportSummary s) {
         ObjectNode o = json.object();
+        o.set("validity", validity(s.validity()));
         ObjectNode api = o.putObject("api");
         api.set("fresh", availability(s.apiFresh()));
         api.set("pooled", availability(s.apiPooled()));
@@ -62,6 +63,33 @@ final class SummaryEncoder {
         }
         o.set("http", http(s.http()));
         o.put("timeToHogFateMillis", s.timeToHogFate().map(d -> d.toMillis()).orElse(null));
+        return o;
+    }
+
+    private ObjectNode validity(Validity v) {
+        ObjectNode o = json.object();
+        o.put("valid", v.valid());
+        o.put("reason", v.reason());
+        o.put("pressure", v.pressure());
+        o.put("pressureFraction", Validity.PRESSURE_FRACTION);
+        o.put("phasesCompleted", v.phasesCompleted());
+        ArrayNode problems = o.putArray("phaseProblems");
+        v.phaseProblems().forEach(problems::add);
+        ArrayNode coverage = o.putArray("coverage");
+        for (SignalCoverage c : v.coverage()) {
+            ObjectNode oc = coverage.addObject();
+            oc.put("signal", c.signal());
+            oc.put("scheduledTicks", c.scheduled());
+            oc.put("observedTicks", c.observed());
+            oc.put("percent", c.scheduled() == 0 ? null : c.percent());
+            ArrayNode gaps = oc.putArray("unobserved");
+            for (SignalCoverage.Gap g : c.gaps()) {
+                ObjectNode og = span(gaps, g.span());
+                og.put("ticks", g.ticks());
+                og.put("phase", g.phase() == null ? null : g.phase().name());
+                og.put("reason", g.reason());
+            }
+        }
         return o;
     }
 

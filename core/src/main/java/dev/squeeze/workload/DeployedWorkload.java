@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A workload Squeeze applied; closing it deletes those objects in reverse order and waits briefly for them to go.
  *
  * <pre>{@code
- * try (DeployedWorkload app = Workload.deploy(cluster, WorkloadSpec.of("classpath:k8s/app.yaml"))) {
+ * try (DeployedWorkload app = WorkloadDeployer.deploy(cluster, WorkloadSpec.of("classpath:k8s/app.yaml"))) {
  *     app.namespace();
  * }
  * }</pre>

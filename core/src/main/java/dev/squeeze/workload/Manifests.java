@@ -1,7 +1,9 @@
 package dev.squeeze.workload;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the objects of a manifest reference: {@code classpath:k8s/app.yaml} or a file path, each possibly a
@@ -18,11 +22,16 @@ import java.util.Objects;
  *
  * <pre>{@code
  * List<HasMetadata> objects = Manifests.load(client, "classpath:k8s/app.yaml");
+ * List<HasMetadata> checked = Manifests.parse("classpath:k8s/app.yaml"); // no client, for validation
  * }</pre>
+ *
+ * A {@code kind} fabric8 has no model for comes back as a {@code GenericKubernetesResource}: a custom resource, or a
+ * typo in {@code kind}/{@code apiVersion}; telling them apart is the caller's business.
  */
 public final class Manifests {
 
     static final String CLASSPATH = "classpath:";
+    private static final Pattern MARK = Pattern.compile("line:? (\\d+), column:? (\\d+)");
 
     private Manifests() {
     }
@@ -42,15 +51,28 @@ public final class Manifests {
 
     /** Loads the objects of one reference. */
     public static List<HasMetadata> load(KubernetesClient client, String reference) {
+        return parse(reference, client.getKubernetesSerialization());
+    }
+
+    /**
+     * Reads and parses one reference without a cluster, exactly as {@link #load(KubernetesClient, String)} does.
+     *
+     * @throws IllegalArgumentException when it is missing, unreadable, not YAML (with the line where known), empty,
+     *                                  or has an object without kind or metadata.name
+     */
+    public static List<HasMetadata> parse(String reference) {
+        return parse(reference, new KubernetesSerialization());
+    }
+
+    private static List<HasMetadata> parse(String reference, KubernetesSerialization serialization) {
         byte[] yaml = read(reference);
-        List<HasMetadata> items;
+        List<HasMetadata> objects;
         try {
-            items = client.load(new ByteArrayInputStream(yaml)).items();
+            objects = objects(serialization.unmarshal(new ByteArrayInputStream(yaml)));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("`manifests` entry '" + reference + "' is not valid Kubernetes YAML: "
                     + rootMessage(e) + "; check it with `kubectl apply --dry-run=client -f <file>`", e);
         }
-        List<HasMetadata> objects = items == null ? List.of() : items.stream().filter(Objects::nonNull).toList();
         if (objects.isEmpty()) {
             throw new IllegalArgumentException("`manifests` entry '" + reference + "' contains no Kubernetes"
                     + " objects; give it at least one document with apiVersion, kind and metadata.name");
@@ -60,6 +82,32 @@ public final class Manifests {
                 throw new IllegalArgumentException("`manifests` entry '" + reference + "' has an object without"
                         + " kind or metadata.name (" + o.getKind() + "); every document needs apiVersion, kind and"
                         + " metadata.name");
+            }
+        }
+        return objects;
+    }
+
+    /** A document, a multi-document list or a {@code kind: List}, flattened; blank documents are dropped. */
+    private static List<HasMetadata> objects(Object parsed) {
+        List<?> items;
+        if (parsed == null) {
+            items = List.of();
+        } else if (parsed instanceof KubernetesResourceList<?> list) {
+            items = list.getItems();
+        } else if (parsed instanceof List<?> list) {
+            items = list;
+        } else {
+            items = List.of(parsed);
+        }
+        List<HasMetadata> objects = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof KubernetesResourceList<?> || item instanceof List<?>) {
+                objects.addAll(objects(item));
+            } else if (item instanceof HasMetadata object) {
+                objects.add(object);
+            } else if (item != null) {
+                throw new IllegalArgumentException("a document has no apiVersion and kind (or is not a YAML"
+                        + " mapping), so it is no Kubernetes object");
             }
         }
         return objects;
@@ -104,11 +152,19 @@ public final class Manifests {
         return in != null ? in : Manifests.class.getClassLoader().getResourceAsStream(resource);
     }
 
+    /** The parser's first line, plus where it stopped ({@code at line 6, column 10}) when the parser says so. */
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return Objects.requireNonNullElse(t.getMessage(), t.getClass().getSimpleName()).lines().findFirst().orElse("");
+        String message = Objects.requireNonNullElse(t.getMessage(), t.getClass().getSimpleName());
+        String first = message.lines().findFirst().orElse("");
+        Matcher mark = MARK.matcher(message);
+        String where = "";
+        while (mark.find()) {
+            where = " at line " + mark.group(1) + ", column " + mark.group(2);
+        }
+        return first + where;
     }
 }

@@ -61,7 +61,12 @@ class K3sClusterIT {
             String dir = "/sys/fs/cgroup/memory" + parent;
             assertThat(sh(cluster, "cat " + dir + "/memory.limit_in_bytes").strip())
                     .isEqualTo(String.valueOf(TWO_GI.bytes()));
-            assertThat(sh(cluster, "cat /proc/1/cgroup")).containsPattern(":memory:" + parent + "/[0-9a-f]{64}");
+            // k3s itself (PID 1): k3s's CheckCgroups would put it in the host's /k3s; Squeeze's kubelet-cgroups keep
+            // it below the parent, where the kubelet moved it
+            assertThat(cluster.facts().kubeletArgs()).contains("kubelet-cgroups=" + parent + "/k3s",
+                    "runtime-cgroups=" + parent + "/k3s");
+            assertThat(sh(cluster, "cat /proc/1/cgroup")).containsPattern("(?m):memory:" + parent + "/k3s$");
+            assertThat(cluster.facts().k3sMemoryBytes()).isPositive().isLessThan(TWO_GI.bytes());
             String podDirs = sh(cluster, "ls -d " + dir + "/kubepods/*/pod* " + dir + "/kubepods/pod* 2>/dev/null;"
                     + " true");
             // completed pods (k3s's helm jobs) have had their cgroups removed: look at the running ones

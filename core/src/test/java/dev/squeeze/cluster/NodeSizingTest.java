@@ -25,10 +25,38 @@ class NodeSizingTest {
                 "kube-reserved=memory=600Mi",
                 "eviction-hard=memory.available<200Mi,nodefs.available<5%,imagefs.available<5%",
                 "eviction-pressure-transition-period=30s",
-                "cgroup-root=/squeeze-abcde");
+                "cgroup-root=/squeeze-abcde",
+                "kubelet-cgroups=/squeeze-abcde/k3s",
+                "runtime-cgroups=/squeeze-abcde/k3s");
         assertThat(sizing.expectedCapacity()).isEqualTo(HOST);
         assertThat(sizing.expectedKubepodsLimit()).isEqualTo(MemorySize.parse("1448Mi"));
         assertThat(sizing.expectedAllocatable()).isEqualTo(MemorySize.parse("1248Mi"));
+    }
+
+    @Test
+    void onCgroupV2K3sKeepsItsOwnCgroupsInsideItsNamespace() {
+        // v2: a private cgroup namespace, so the kubelet's defaults (and k3s's /k3s) are inside the container
+        NodeSizing sizing = NodeSizing.derive(TWO_GI, HOST, "", false, 35);
+
+        assertThat(sizing.kubeletArgs()).containsExactly(
+                "system-reserved=memory=" + (24_684_092L - 2 * 1024 * 1024) + "Ki",
+                "kube-reserved=memory=600Mi",
+                "eviction-hard=memory.available<200Mi,nodefs.available<5%,imagefs.available<5%",
+                "eviction-pressure-transition-period=30s");
+        assertThat(sizing.k3sArgs()).noneMatch(a -> a.contains("cgroup"));
+    }
+
+    @Test
+    void kubeletArgsMustNotMoveK3sOutOfTheWall() {
+        for (String arg : List.of("kubelet-cgroups=/k3s", "runtime-cgroups=/system.slice")) {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> NodeSizing.derive(TWO_GI.withKubeletArgs(List.of(arg)), HOST, "/squeeze-abcde",
+                            true, 34))
+                    .withMessage("`kubeletArgs` entry '" + arg + "' would move k3s itself out of the node's memory"
+                            + " wall: Squeeze sets kubelet-cgroups and runtime-cgroups below the node's cgroup root"
+                            + " so that k3s and its pods share one limit; remove the entry (use"
+                            + " MemoryWall.ACCOUNTING_ONLY if k3s must not be limited)");
+        }
     }
 
     @Test

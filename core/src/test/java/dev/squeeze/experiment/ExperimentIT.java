@@ -14,6 +14,7 @@ import dev.squeeze.probe.PodStatuses;
 import dev.squeeze.report.ApiSample;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.HogFate;
+import dev.squeeze.report.NodeSample;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.PhaseSpan;
 import dev.squeeze.report.PodRole;
@@ -82,6 +83,15 @@ class ExperimentIT {
                     .allSatisfy(p -> assertThat(p.ready()).as("%s at %s in %s", p.name(), p.at(), p.phase()).isTrue());
             assertThat(availability(report.api())).as("API availability (fresh TLS /readyz)").isGreaterThanOrEqualTo(99.0);
             assertThat(report.node()).as("MemoryPressure seen").anySatisfy(n -> assertThat(n.memoryPressure()).isTrue());
+            // the node's memory comes from its wall, not the host's root cgroup: never above the node's size
+            assertThat(report.node()).filteredOn(NodeSample::observed).as("node memory from the wall").isNotEmpty()
+                    .allSatisfy(n -> {
+                assertThat(n.wallSource()).startsWith("cgroup v1 memory:/squeeze-");
+                assertThat(n.wallWorkingSetBytes()).isBetween(1L, report.cluster().declaredBytes());
+            });
+            // the tick grid: one API and one node record per scheduled tick, whatever happened to the sample
+            assertThat(report.api().size()).as("API records vs node records (same grid)")
+                    .isCloseTo(report.node().size(), org.assertj.core.data.Offset.offset(2));
             assertThat(report.phases()).extracting(PhaseSpan::phase)
                     .containsExactly(Phase.STEADY_STATE, Phase.PRESSURE, Phase.HOLD, Phase.RECOVERY);
             assertThat(report.phases().get(3).completed()).as(report.phases().get(3).outcome()).isTrue();

@@ -65,7 +65,7 @@ class ApiServerProbeTest {
                 .andReturn(502, "Error trying to reach service: dial tcp 10.42.0.9:8080: connect: connection refused")
                 .always();
         Observations seen = new Observations();
-        HttpProbe probe = new HttpProbe(ProbeClients.withoutRetries(client), "squeeze", new HttpProbeSpec("web", 8080, "/healthz"),
+        ServiceHttpProbe probe = new ServiceHttpProbe(ProbeClients.withoutRetries(client), "squeeze", new HttpProbeSpec("web", 8080, "/healthz"),
                 GENEROUS, seen);
 
         probe.sample(TICK);

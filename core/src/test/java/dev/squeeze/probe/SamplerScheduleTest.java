@@ -167,7 +167,7 @@ class SamplerScheduleTest {
         assertThat(sampler.stats().skipped()).containsEntry("slow", 5);
     }
 
-    private static ExecutorService direct() {
+    static ExecutorService direct() {
         return new java.util.concurrent.AbstractExecutorService() {
             private volatile boolean shut;
 

@@ -21,7 +21,27 @@ class HtmlReportRenderTest {
         assertThat(html).startsWith("<!DOCTYPE html>")
                 .contains("Node memory", "API server latency", "Pod readiness", "Workload HTTP probe")
                 .contains("EVICTED", "eviction threshold 256.0 MiB", "web-6f7c-abc", "starved_resource=memory")
+                .contains("Valid run: memory pressure was applied", "Phases: all four completed",
+                        "node k3s-node</td><td>67 / 67")
                 .doesNotContain("<script", "src=\"http", "href=\"http", "@import", "url(");
+        String out = System.getProperty("squeeze.sampleReportDir");
+        if (out != null) {
+            ReportWriter.write(report, Path.of(out));
+        }
+    }
+
+    @Test
+    void an_invalid_run_says_so_at_the_top_with_its_coverage(@TempDir Path dir) throws Exception {
+        // GIVEN a hog far below its target on a quiet node, and the node unobserved from +30 to +35
+        ChaosReport report = ReportFixtures.nodeUnobserved(ReportFixtures.quiet(ReportFixtures.hog(HogFate.SURVIVED,
+                "", 180, 1500)), 30, 35, "the API server did not answer in 2s");
+        // WHEN
+        String html = Files.readString(ReportWriter.write(report, dir).html());
+        // THEN the banner comes before the cards
+        assertThat(html).contains("NOT A VALID RUN", "no pressure was applied: the hog reached 180.0 MiB of 1.46 GiB"
+                        + " (12%)", "node k3s-node</td><td>61 / 67</td><td>91.0%",
+                        "+00:30 to +00:36 (6.0 s, 6 ticks, in RECOVERY): the API server did not answer in 2s");
+        assertThat(html.indexOf("NOT A VALID RUN")).isLessThan(html.indexOf("class=\"cards\""));
         String out = System.getProperty("squeeze.sampleReportDir");
         if (out != null) {
             ReportWriter.write(report, Path.of(out));

@@ -141,6 +141,33 @@ public final class ReportFixtures {
                 r.node(), r.pods(), r.hog(), r.events(), http, r.hogOutcome(), r.notes());
     }
 
+    /**
+     * The scenario as it looks when the hog made no pressure: the node never reported MemoryPressure and kept plenty
+     * of memory, and no event was recorded; the hog ended as {@code outcome}.
+     */
+    public static ChaosReport quiet(HogOutcome outcome) {
+        ChaosReport r = evictionScenario();
+        List<NodeSample> node = r.node().stream().map(s -> new NodeSample(s.at(), s.phase(), s.node(), true, false,
+                1536 * MI, 512 * MI, s.leaseRenewed())).toList();
+        return withHog(with(r, null, node, null), outcome, List.of());
+    }
+
+    /** A hog outcome with sizes in MiB. */
+    public static HogOutcome hog(HogFate fate, String reason, long peakMi, long targetMi) {
+        return new HogOutcome(fate, reason, fate == HogFate.SURVIVED || fate == HogFate.NEVER_STARTED ? null : t(9),
+                targetMi * MI, peakMi * MI, peakMi >= targetMi, 0);
+    }
+
+    /** The scenario with the node unobserved on ticks {@code from} to {@code to} (inclusive). */
+    public static ChaosReport nodeUnobserved(ChaosReport r, int from, int to, String reason) {
+        List<NodeSample> node = new ArrayList<>();
+        for (NodeSample s : r.node()) {
+            int second = (int) Duration.between(T0, s.at()).toSeconds();
+            node.add(second >= from && second <= to ? NodeSample.unobserved(s.at(), s.phase(), s.node(), reason) : s);
+        }
+        return with(r, null, node, null);
+    }
+
     public static ChaosReport withPhases(ChaosReport r, List<PhaseSpan> phases) {
         return new ChaosReport(r.name(), r.started(), r.finished(), r.cluster(), r.hogSpec(), phases, r.api(),
                 r.node(), r.pods(), r.hog(), r.events(), r.http(), r.hogOutcome(), r.notes());

@@ -88,4 +88,20 @@ class ManifestsLoadingTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Manifests.load(CLIENT, " "))
                 .withMessageStartingWith("`manifests` entry must not be blank");
     }
+
+    @Test
+    void parsingNeedsNoClientAndNamesTheLineOfAYamlError(@TempDir Path dir) throws java.io.IOException {
+        Path file = Files.writeString(dir.resolve("bad.yaml"),
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n    bad: indent\n");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> Manifests.parse(file.toString()))
+                .withMessage("`manifests` entry '" + file + "' is not valid Kubernetes YAML: mapping values are not"
+                        + " allowed here at line 5, column 8; check it with `kubectl apply --dry-run=client -f <file>`");
+    }
+
+    @Test
+    void parsingGivesTheSameObjectsAsLoading() {
+        assertThat(Manifests.parse("classpath:dev/squeeze/workload/web.yaml"))
+                .isEqualTo(Manifests.load(CLIENT, "classpath:dev/squeeze/workload/web.yaml"));
+    }
 }

@@ -60,7 +60,7 @@ class WorkloadDeployTest {
     void appliesIntoTheClustersNamespaceWaitsForReadyAndDeletesOnClose() {
         pod("web-1", true, null);
 
-        DeployedWorkload web = Workload.deploy(cluster, WorkloadSpec.of("classpath:dev/squeeze/workload/web.yaml")
+        DeployedWorkload web = WorkloadDeployer.deploy(cluster, WorkloadSpec.of("classpath:dev/squeeze/workload/web.yaml")
                 .withReadyTimeout(Duration.ofSeconds(5)));
 
         assertThat(web.objects()).extracting(o -> o.getMetadata().getNamespace()).containsOnly(NS);
@@ -76,7 +76,7 @@ class WorkloadDeployTest {
 
     @Test
     void derivesTheReadySelectorFromTheDeployment() {
-        assertThat(Workload.derivedSelectors(List.copyOf(Manifests.load(client,
+        assertThat(WorkloadDeployer.derivedSelectors(List.copyOf(Manifests.load(client,
                 "classpath:dev/squeeze/workload/web.yaml")))).containsExactly("app=web");
     }
 
@@ -89,7 +89,7 @@ class WorkloadDeployTest {
                 .withNewInvolvedObject().withKind("Pod").withName("web-1").endInvolvedObject().build()).create();
 
         assertThatIllegalStateException()
-                .isThrownBy(() -> Workload.deploy(cluster, WorkloadSpec.of("classpath:dev/squeeze/workload/web.yaml")
+                .isThrownBy(() -> WorkloadDeployer.deploy(cluster, WorkloadSpec.of("classpath:dev/squeeze/workload/web.yaml")
                         .withReadySelectors(List.of("app=web")).withReadyTimeout(Duration.ofMillis(600))))
                 .withMessageStartingWith("Timed out after ")
                 .withMessageContaining("waiting for workload pods [app=web] in namespace " + NS + " to be Ready")
@@ -106,7 +106,7 @@ class WorkloadDeployTest {
     @Test
     void aSelectorWithoutPodsIsShownAsSuch() {
         assertThatIllegalStateException()
-                .isThrownBy(() -> Workload.deploy(cluster, WorkloadSpec.of("classpath:dev/squeeze/workload/web.yaml")
+                .isThrownBy(() -> WorkloadDeployer.deploy(cluster, WorkloadSpec.of("classpath:dev/squeeze/workload/web.yaml")
                         .withReadySelectors(List.of("app=other")).withReadyTimeout(Duration.ofMillis(300))))
                 .withMessageContaining("selector app=other: no pods yet");
     }
@@ -114,7 +114,7 @@ class WorkloadDeployTest {
     @Test
     void badManifestsFailBeforeAnythingIsApplied() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Workload.deploy(cluster, WorkloadSpec.of("classpath:dev/squeeze/workload/web.yaml",
+                .isThrownBy(() -> WorkloadDeployer.deploy(cluster, WorkloadSpec.of("classpath:dev/squeeze/workload/web.yaml",
                         "classpath:nope.yaml")))
                 .withMessageContaining("'classpath:nope.yaml' is not on the classpath");
         assertThat(client.apps().deployments().inNamespace(NS).list().getItems()).isEmpty();

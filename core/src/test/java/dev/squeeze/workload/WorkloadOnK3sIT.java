@@ -54,7 +54,7 @@ class WorkloadOnK3sIT {
 
     @Test
     void deploysAManifestWaitsUntilReadyAndDeletesItOnClose() {
-        DeployedWorkload files = Workload.deploy(cluster, WorkloadSpec.of("classpath:dev/squeeze/workload/jwebserver.yaml")
+        DeployedWorkload files = WorkloadDeployer.deploy(cluster, WorkloadSpec.of("classpath:dev/squeeze/workload/jwebserver.yaml")
                 .withReadyTimeout(Duration.ofMinutes(1)));
 
         assertThat(cluster.client().pods().inNamespace(cluster.namespace()).withLabel("app", "files").list().getItems())
@@ -69,7 +69,7 @@ class WorkloadOnK3sIT {
     @Test
     void aWorkloadThatNeverGetsReadyFailsWithItsContainerStateAndEvents() {
         assertThatIllegalStateException()
-                .isThrownBy(() -> Workload.deploy(cluster, WorkloadSpec.of("classpath:dev/squeeze/workload/crashing.yaml")
+                .isThrownBy(() -> WorkloadDeployer.deploy(cluster, WorkloadSpec.of("classpath:dev/squeeze/workload/crashing.yaml")
                         .withReadyTimeout(Duration.ofSeconds(20))))
                 .withMessageContaining("waiting for workload pods [app=crashing] in namespace " + cluster.namespace())
                 .withMessageContaining("selector app=crashing: 0/1 Ready")

@@ -73,4 +73,11 @@ public @interface ChaosNode {
 
     /** How long to wait for the node and kube-system to be Ready. */
     String startupTimeout() default "3m";
+
+    /**
+     * Whether to skip the class (instead of failing it, the default) where Docker is missing, like
+     * {@code @Testcontainers(disabledWithoutDocker = true)}; {@code false} defers to the configuration parameter
+     * {@value SqueezeProperties#DISABLED_WITHOUT_DOCKER}. The configuration is validated first either way.
+     */
+    boolean disabledWithoutDocker() default false;
 }

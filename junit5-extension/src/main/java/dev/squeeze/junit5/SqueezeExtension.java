@@ -72,14 +72,7 @@ public final class SqueezeExtension implements ExecutionCondition, BeforeAllCall
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (context.getTestMethod().isPresent()) {
-            return ConditionEvaluationResult.enabled("Squeeze decides per class");
-        }
-        return runtime().dockerProblem(context)
-                .map(problem -> ConditionEvaluationResult.disabled("Docker is not available (" + problem + "): Squeeze"
-                        + " needs Docker to start a k3s node, or set " + SqueezeProperties.KUBECONFIG
-                        + " to use an existing cluster"))
-                .orElseGet(() -> ConditionEvaluationResult.enabled("Docker or an existing cluster is available"));
+        return runtime().condition(context);
     }
 
     @Override

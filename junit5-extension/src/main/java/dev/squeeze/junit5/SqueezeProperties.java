@@ -34,6 +34,13 @@ public final class SqueezeProperties {
     /** The JRE 22+ image the hog runs on when {@link MemoryHog#image()} is unset. */
     public static final String HOG_IMAGE = "squeeze.hog.image";
 
+    /**
+     * {@code true} skips Squeeze test classes that need Docker where Docker is missing, like
+     * {@code @Testcontainers(disabledWithoutDocker = true)}; unset or {@code false} (the default) fails them with the
+     * reason. {@link ChaosNode#disabledWithoutDocker()} opts in per class.
+     */
+    public static final String DISABLED_WITHOUT_DOCKER = "squeeze.disabledWithoutDocker";
+
     private SqueezeProperties() {
     }
 }

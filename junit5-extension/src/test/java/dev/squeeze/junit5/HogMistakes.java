@@ -169,4 +169,39 @@ final class HogMistakes {
         void test() {
         }
     }
+
+    @ChaosNode
+    static class IssueRampTestCase {
+        @Test
+        @MemoryHog(size = "28Gi", rate = "40Mi/s", rampTimeout = "3m")
+        void test() {
+        }
+    }
+
+    @ChaosNode(memory = "16Gi")
+    static class PercentRampTestCase {
+        @Test
+        @MemoryHog(size = "120%", rate = "10Mi/s", rampTimeout = "1m")
+        void test() {
+        }
+    }
+
+    @ChaosNode
+    static class ZeroSizeTestCase {
+        @Test
+        @MemoryHog(size = "0")
+        void test() {
+        }
+    }
+
+    @ChaosNode
+    static class NotATestTestCase {
+        @MemoryHog(size = "120%")
+        void helper() {
+        }
+
+        @Test
+        void test() {
+        }
+    }
 }

@@ -20,10 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
-import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-/** Attribute, then configuration parameter, then default; Docker detection; existing clusters; the builder. */
+/** Attribute, then configuration parameter, then default; existing clusters; the builder. */
 class SqueezeConfigurationTest {
 
     @BeforeEach
@@ -32,15 +31,11 @@ class SqueezeConfigurationTest {
     }
 
     @Test
-    void withoutDockerTheClassIsSkippedWithOneLine() {
-        Journal.dockerMissing("Could not find a valid Docker environment");
+    void aPlainNestedClassSharesTheOuterNode() {
+        EngineExecutionResults results = SqueezeTestKit.execute(NestedMistakes.PlainNestedTestCase.class);
 
-        EngineExecutionResults results = SqueezeTestKit.execute(DefaultNodeTestCase.class);
-
-        results.containerEvents().assertThatEvents().haveExactly(1, event(container(DefaultNodeTestCase.class),
-                skippedWithReason("Docker is not available (Could not find a valid Docker environment): Squeeze needs"
-                        + " Docker to start a k3s node, or set squeeze.kubeconfig to use an existing cluster")));
-        assertThat(Journal.entries()).isEmpty();
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertThat(Journal.entries()).filteredOn(e -> e.startsWith("start") || e.startsWith("run")).hasSize(2);
     }
 
     @Test
@@ -63,7 +58,8 @@ class SqueezeConfigurationTest {
                 Map.of(SqueezeProperties.KUBECONFIG, kubeconfig.toString()));
 
         results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(message(m -> m.startsWith(
-                "@ChaosNode(memory, kubeletArgs) cannot apply to the existing cluster of " + kubeconfig)
+                "@ChaosNode(memory, kubeletArgs) cannot apply to the existing cluster of " + kubeconfig + ", but was"
+                        + " memory = \"4Gi\", kubeletArgs = {\"max-pods=20\"}: Squeeze does not resize")
                 && m.endsWith("Fix: remove memory, kubeletArgs to run there as the cluster is, or unset"
                 + " squeeze.kubeconfig to run on a k3s node shaped as declared"))));
         assertThat(Journal.entries()).isEmpty();
@@ -123,7 +119,7 @@ class SqueezeConfigurationTest {
     }
 
     @ChaosNode
-    static class DefaultNodeTestCase {
+    public static class DefaultNodeTestCase {
         @org.junit.jupiter.api.Test
         @MemoryHog(size = "120%")
         void test() {

@@ -79,7 +79,8 @@ final class Cards {
             return;
         }
         NodeHistory n = nodes.get(0);
-        String ready = n.stayedReady() ? "Ready throughout" : "NotReady " + n.notReadySpans().size() + "×";
+        String ready = n.stayedReady() ? "Ready throughout" : !n.notReadySpans().isEmpty()
+                ? "NotReady " + n.notReadySpans().size() + "×" : "unobserved " + n.blindSpotsDuringChaos().size() + "×";
         String tail = "<br>" + ready + " · min available " + Html.bytes(n.minAvailableBytes()) + " · lease max gap "
                 + Timeline.seconds(n.leaseMaxGap());
         if (!n.hadMemoryPressure()) {

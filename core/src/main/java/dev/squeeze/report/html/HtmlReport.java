@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * Renders a report as one self-contained HTML page: summary cards, cluster facts, a phase bar and charts on one
+ * Renders a report as one self-contained HTML page: the validity header (was pressure applied, did the phases
+ * complete, coverage per signal), summary cards, cluster facts, a phase bar and charts on one
  * shared time axis (node memory, API latency, pod readiness, HTTP), events as markers with hover titles, and tables.
  * No scripts, fonts or images are referenced, so the page works offline and from a CI artifact.
  *
@@ -40,11 +41,12 @@ public final class HtmlReport {
                 .append("</h1><div class=\"muted\">").append(esc(report.started())).append(" · ")
                 .append(Timeline.seconds(report.duration())).append(" · ").append(esc(report.hogSpec()))
                 .append("</div></header>");
+        page.append(ValidityHeader.render(summary.validity(), report.started()));
         page.append(Cards.render(report, summary));
         page.append(Tables.notes(report));
         page.append("<section><h2>Timeline</h2><div class=\"phasebar\">").append(PhaseBar.render(report, axis)).append("</div>");
         chart(page, "Node memory", legend("s-avail", "available (kubelet memory.available)", "s-ws",
-                "node working set", "s-hog", "hog touched", "s-rss", "hog RSS", "limit-evict", "eviction threshold",
+                MemoryChart.workingSetLabel(report), "s-hog", "hog touched", "s-rss", "hog RSS", "limit-evict", "eviction threshold",
                 "limit-node", "node size"), MemoryChart.render(report, axis));
         chart(page, "API server latency", legend("s-fresh", "fresh TLS /readyz", "s-pooled", "pooled GET",
                 "fail", "failed tick", "outage", "outage (fresh)"),

@@ -22,10 +22,11 @@ final class MemoryChart {
 
     static String render(ChaosReport report, TimeAxis axis) {
         List<NodeSample> node = nodeOfInterest(report);
+        Function<NodeSample, Long> workingSet = workingSet(node);
         ClusterFacts facts = report.cluster();
         long top = 0;
         for (NodeSample s : node) {
-            top = Math.max(top, Math.max(nz(s.availableBytes()), nz(s.workingSetBytes())));
+            top = Math.max(top, Math.max(nz(s.availableBytes()), nz(workingSet.apply(s))));
         }
         for (HogSample h : report.hog()) {
             top = Math.max(top, Math.max(h.touchedBytes(), Math.max(h.rssBytes(), h.targetBytes())));
@@ -49,12 +50,31 @@ final class MemoryChart {
         if (threshold > 0) {
             chart.hline(threshold, "limit-evict", "eviction threshold " + MemorySize.ofBytes(threshold).toHuman());
         }
-        chart.line(points(node, NodeSample::workingSetBytes), "s-ws", MAX_GAP_MILLIS)
+        chart.line(points(node, workingSet), "s-ws", MAX_GAP_MILLIS)
                 .line(hog(report, HogSample::rssBytes), "s-rss", MAX_GAP_MILLIS)
                 .line(hog(report, HogSample::touchedBytes), "s-hog", MAX_GAP_MILLIS)
                 .line(points(node, NodeSample::availableBytes), "s-avail", MAX_GAP_MILLIS)
                 .events(EventStyle.markers(report.events()));
         return chart.render();
+    }
+
+    /**
+     * The node's working set: read from its memory wall when the probe could (on cgroup v1 the kubelet's own figure is
+     * the host's root cgroup, not the node's), else the kubelet's {@code /stats/summary}.
+     */
+    static Function<NodeSample, Long> workingSet(List<NodeSample> node) {
+        return wallMeasured(node) ? NodeSample::wallWorkingSetBytes : NodeSample::workingSetBytes;
+    }
+
+    /** What the working-set line shows, for the legend. */
+    static String workingSetLabel(ChaosReport report) {
+        List<NodeSample> node = nodeOfInterest(report);
+        return wallMeasured(node) ? "node working set (its memory wall's cgroup)"
+                : "node working set (kubelet /stats/summary)";
+    }
+
+    private static boolean wallMeasured(List<NodeSample> node) {
+        return node.stream().anyMatch(s -> s.wallWorkingSetBytes() != null);
     }
 
     /** On a multi-node cluster the chart follows the node the facts name (where the hog ran), else the first. */

@@ -19,7 +19,22 @@ class KubeWaitTest {
                 () -> polls.incrementAndGet() >= 3 ? KubeWait.Status.done("ok") : KubeWait.Status.pending("not yet"));
 
         assertThat(polls).hasValue(3);
-        assertThat(took).isLessThan(Duration.ofSeconds(10));
+        // two pauses of one poll interval (500 ms) between three polls: it neither spins nor waits out its timeout
+        assertThat(took).isBetween(Duration.ofMillis(950), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void apiErrorsAreAStateToWaitThroughNotAFailure() {
+        AtomicInteger polls = new AtomicInteger();
+
+        KubeWait.until("the API to answer", Duration.ofSeconds(10), LoggerFactory.getLogger("test"), () -> {
+            if (polls.incrementAndGet() < 2) {
+                throw new io.fabric8.kubernetes.client.KubernetesClientException("connection refused");
+            }
+            return KubeWait.Status.done("answered");
+        });
+
+        assertThat(polls).hasValue(2);
     }
 
     @Test

@@ -13,20 +13,18 @@ import java.util.Optional;
 
 /**
  * Everything the extension asks of Squeeze core, behind one seam so the extension's own tests can check lifecycle,
- * injection and close order without Docker. Production uses {@link CoreEngine}; a test replaces it through the
- * configuration parameter {@value #PARAMETER} (a class name with a no-argument constructor).
+ * injection and close order without Docker. Production always uses {@link CoreEngine}; only code compiled into this
+ * package can replace it (the extension's own tests do, through a package-private hook in {@link SqueezeRuntime}), so
+ * no configuration parameter or classpath entry can swap in another engine.
  *
  * <pre>{@code
- * EngineTestKit.engine("junit-jupiter").configurationParameter(ChaosEngine.PARAMETER, FakeEngine.class.getName())
+ * ChaosCluster cluster = engine.startK3s(NodeSpec.defaults());
  * }</pre>
  */
 public interface ChaosEngine {
 
-    /** Internal, for the extension's own tests. */
-    String PARAMETER = "squeeze.internal.engine";
-
-    /** Why Docker cannot be used, or empty when it can. */
-    Optional<String> dockerProblem();
+    /** Why Docker cannot be used (the exception's message is the real cause), or empty when it can. */
+    Optional<RuntimeException> dockerProblem();
 
     ChaosCluster startK3s(NodeSpec node);
 

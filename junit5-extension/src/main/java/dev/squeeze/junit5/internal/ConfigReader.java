@@ -11,6 +11,8 @@ import dev.squeeze.junit5.SqueezeExtension;
 import dev.squeeze.junit5.SqueezeProperties;
 import dev.squeeze.junit5.Workload;
 import dev.squeeze.workload.WorkloadSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -54,8 +56,12 @@ final class ConfigReader {
             NodeChecks.check(config.node(), nodeSubject, problems);
         }
         ClassLoader loader = testClass.getClassLoader();
-        config.workloads().forEach(w -> WorkloadChecks.check(w, workloadSubject, loader, problems));
-        return new Settings(config, hogImage(problems));
+        WorkloadChecks.checkAll(config.workloads(), workloadSubject, loader, config.existingCluster().isPresent(),
+                problems);
+        boolean skip = DockerRequirement.disabledWithoutDocker(
+                built.isPresent() ? Optional.empty() : AnnotationSupport.findAnnotation(testClass, ChaosNode.class),
+                parameters.apply(SqueezeProperties.DISABLED_WITHOUT_DOCKER), problems);
+        return new Settings(config, hogImage(problems), skip);
     }
 
     /** Every {@link MemoryHog @MemoryHog} method of {@code testClass}, read and checked. */
@@ -64,15 +70,61 @@ final class ConfigReader {
         for (Method method : AnnotationSupport.findAnnotatedMethods(testClass, MemoryHog.class,
                 HierarchyTraversalMode.TOP_DOWN)) {
             MemoryHog hog = AnnotationSupport.findAnnotation(method, MemoryHog.class).orElseThrow();
+            if (!AnnotationSupport.isAnnotated(method, Test.class)
+                    && !AnnotationSupport.isAnnotated(method, TestTemplate.class)) {
+                String where = testClass.getSimpleName() + "." + method.getName() + "()";
+                problems.add("@MemoryHog on " + where + " would never run: " + method.getName() + "() is not a test"
+                        + " method (no @Test, @ParameterizedTest, @RepeatedTest or other @TestTemplate). Fix: annotate"
+                        + " " + method.getName() + "() with @Test, or remove @MemoryHog from it");
+                continue;
+            }
             HogReader.read(testClass, method, hog, settings, problems).ifPresent(spec -> specs.put(method, spec));
         }
         return specs;
     }
 
-    /** Whether an existing cluster is configured, read cheaply for the Docker condition. */
-    boolean existingClusterConfigured(Optional<SqueezeConfig> built) {
-        return built.flatMap(SqueezeConfig::existingCluster).isPresent()
-                || parameters.apply(SqueezeProperties.KUBECONFIG).isPresent();
+    /**
+     * Squeeze configures a node per top-level class, which its {@code @Nested} classes share, so a declaration on a
+     * nested class is refused by name rather than silently ignored.
+     */
+    static void refuseNested(Class<?> testClass, Class<?> ownerClass, Problems problems) {
+        if (testClass.equals(ownerClass)) {
+            return;
+        }
+        for (Class<? extends java.lang.annotation.Annotation> type : List.of(ChaosNode.class, Workload.class,
+                dev.squeeze.junit5.Workloads.class)) {
+            if (AnnotationSupport.isAnnotated(testClass, type)) {
+                String name = type == dev.squeeze.junit5.Workloads.class ? "@Workload" : "@" + type.getSimpleName();
+                problems.add(name + " on the @Nested class " + nestedName(testClass, ownerClass) + " is not supported: Squeeze"
+                        + " configures one node per top-level class, and its @Nested classes share it. Fix: move "
+                        + name + " to the top-level class " + ownerClass.getSimpleName() + ", or make "
+                        + testClass.getSimpleName() + " a top-level test class of its own");
+                return;
+            }
+        }
+    }
+
+    /** {@code Outer.Inner}: the nested class as written inside its top-level test class. */
+    private static String nestedName(Class<?> testClass, Class<?> ownerClass) {
+        String name = testClass.getSimpleName();
+        for (Class<?> c = testClass.getEnclosingClass(); c != null; c = c.getEnclosingClass()) {
+            name = c.getSimpleName() + "." + name;
+            if (c.equals(ownerClass)) {
+                break;
+            }
+        }
+        return name;
+    }
+
+    /** The {@code @Nested} classes inside {@code testClass}, at any depth, for checking them all up front. */
+    static List<Class<?>> nestedClasses(Class<?> testClass) {
+        List<Class<?>> all = new java.util.ArrayList<>();
+        for (Class<?> nested : org.junit.platform.commons.support.ReflectionSupport.findNestedClasses(testClass,
+                c -> AnnotationSupport.isAnnotated(c, org.junit.jupiter.api.Nested.class))) {
+            all.add(nested);
+            all.addAll(nestedClasses(nested));
+        }
+        return all;
     }
 
     private static SqueezeConfig fromAnnotations(Class<?> testClass, Problems problems) {

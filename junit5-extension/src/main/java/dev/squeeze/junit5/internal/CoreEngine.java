@@ -8,7 +8,7 @@ import dev.squeeze.experiment.ExperimentSpec;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.ReportFiles;
 import dev.squeeze.report.ReportWriter;
-import dev.squeeze.workload.Workload;
+import dev.squeeze.workload.WorkloadDeployer;
 import dev.squeeze.workload.WorkloadSpec;
 import org.testcontainers.DockerClientFactory;
 
@@ -18,18 +18,19 @@ import java.util.Optional;
 /** The real engine: Squeeze core's entry points and Testcontainers' Docker detection. */
 final class CoreEngine implements ChaosEngine {
 
+    /**
+     * Asks Testcontainers for a client directly: {@code isDockerAvailable()} first would swallow the first failure
+     * and leave only Testcontainers' cached "Will not retry" for the second call.
+     */
     @Override
-    public Optional<String> dockerProblem() {
-        DockerClientFactory docker = DockerClientFactory.instance();
-        if (docker.isDockerAvailable()) {
-            return Optional.empty();
-        }
+    public Optional<RuntimeException> dockerProblem() {
         try {
-            docker.client();
-            return Optional.of("Testcontainers found no usable Docker environment");
+            DockerClientFactory.instance().client();
+            return Optional.empty();
         } catch (RuntimeException e) {
-            String message = String.valueOf(e.getMessage());
-            return Optional.of(message.lines().findFirst().orElse(e.getClass().getSimpleName()));
+            String testcontainers = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getName());
+            return Optional.of(new IllegalStateException(DockerDiagnosis.ofEnvironment() + " (Testcontainers: "
+                    + testcontainers + ")", e));
         }
     }
 
@@ -45,7 +46,7 @@ final class CoreEngine implements ChaosEngine {
 
     @Override
     public AutoCloseable deploy(ChaosCluster cluster, WorkloadSpec workload) {
-        return Workload.deploy(cluster, workload);
+        return WorkloadDeployer.deploy(cluster, workload);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.squeeze.pressure.HogSpec;
 import dev.squeeze.report.ChaosReport;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The {@link ChaosRunner} injected into one test method invocation. */
@@ -30,7 +31,8 @@ final class DefaultChaosRunner implements ChaosRunner {
     @Override
     public ChaosReport run(ExperimentSpec spec) {
         Problems problems = new Problems();
-        HogChecks.check(spec, Subject.code("ExperimentSpec", " passed to ChaosRunner.run"), problems);
+        HogChecks.check(spec, Subject.code("ExperimentSpec", " passed to ChaosRunner.run"), Optional.empty(),
+                problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join(System.lineSeparator(), problems.messages()));
         }

@@ -56,7 +56,9 @@ final class Deployments implements AutoCloseable, ExtensionContext.Store.Closeab
                 deployed.get(i).close();
             } catch (Exception e) {
                 if (failure == null) {
-                    failure = new IllegalStateException("Squeeze could not delete a workload: " + e.getMessage(), e);
+                    failure = new IllegalStateException("Squeeze could not delete a workload: " + e.getMessage()
+                            + ". Fix: on k3s nothing (the node goes with it); on an existing cluster delete the"
+                            + " experiment's namespace by hand (kubectl get namespaces)", e);
                 } else {
                     failure.addSuppressed(e);
                 }

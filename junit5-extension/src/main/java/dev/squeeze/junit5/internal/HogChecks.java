@@ -10,6 +10,7 @@ import dev.squeeze.units.Durations;
 import dev.squeeze.units.MemorySize;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Checks an experiment for combinations that parse but cannot deliver the pressure the test asks for. */
 final class HogChecks {
@@ -19,7 +20,9 @@ final class HogChecks {
     private HogChecks() {
     }
 
-    static void check(ExperimentSpec spec, Subject subject, Problems problems) {
+    /** @param k3sNode the node Squeeze will start, or empty on an existing cluster */
+    static void check(ExperimentSpec spec, Subject subject, java.util.Optional<dev.squeeze.cluster.NodeSpec> k3sNode,
+                      Problems problems) {
         HogSpec hog = spec.hog();
         checkSize(hog, subject, problems);
         checkQos(hog, subject, problems);
@@ -36,7 +39,7 @@ final class HogChecks {
         }
         WorkloadChecks.selectors(spec.watchedPods(), "watch", subject, problems);
         spec.http().ifPresent(http -> checkHttp(http, subject, problems));
-        checkTiming(spec, subject, problems);
+        checkTiming(spec, subject, k3sNode, problems);
     }
 
     private static void checkSize(HogSpec hog, Subject subject, Problems problems) {
@@ -46,14 +49,15 @@ final class HogChecks {
                         percent(percent.percent()), subject.assign("size", "120%") + " to go 20% past the basis");
             }
             if (percent.basis() == SizeBasis.HOG_LIMIT && hog.limit().isZero()) {
-                problems.add(subject.attr("basis"), "HOG_LIMIT needs a hog memory `limit` (qos BURSTABLE or"
-                        + " GUARANTEED)", "HOG_LIMIT with no limit", "set limit and qos = QosClass.BURSTABLE, or use"
-                        + " basis = SizeBasis.NODE_ALLOCATABLE");
+                problems.add(subject.attr("basis"), "must not be HOG_LIMIT without a hog memory `limit` (qos"
+                        + " BURSTABLE or GUARANTEED)", "SizeBasis.HOG_LIMIT", "set limit = \"1Gi\" and qos ="
+                        + " QosClass.BURSTABLE, or use basis = SizeBasis.NODE_ALLOCATABLE");
             }
         } else if (hog.size() instanceof HogSize.Absolute absolute
                 && absolute.size().compareTo(MemorySize.ofMebibytes(1)) < 0) {
             problems.add(subject.attr("size"), "must be at least 1Mi (a bare number means bytes)", absolute.size(),
-                    subject.assign("size", absolute.size().bytes() + "Mi") + " if you meant mebibytes");
+                    absolute.size().isZero() ? subject.assign("size", List.of("1500Mi", "120%"))
+                            : subject.assign("size", absolute.size().bytes() + "Mi") + " if you meant mebibytes");
         }
     }
 
@@ -88,7 +92,8 @@ final class HogChecks {
         }
     }
 
-    private static void checkTiming(ExperimentSpec spec, Subject subject, Problems problems) {
+    private static void checkTiming(ExperimentSpec spec, Subject subject,
+                                    java.util.Optional<dev.squeeze.cluster.NodeSpec> k3sNode, Problems problems) {
         NodeChecks.positive(subject, "rampTimeout", spec.rampTimeout(), "3m", problems);
         NodeChecks.positive(subject, "recoveryTimeout", spec.recoveryTimeout(), "3m", problems);
         NodeChecks.positive(subject, "recoveryWindow", spec.recoveryWindow(), "15s", problems);
@@ -102,16 +107,7 @@ final class HogChecks {
                             + Durations.format(spec.recoveryTimeout()) + "), or recovery can never be observed",
                     Durations.format(spec.recoveryWindow()), "lower recoveryWindow or raise recoveryTimeout");
         }
-        HogSpec hog = spec.hog();
-        if (hog.size() instanceof HogSize.Absolute absolute && !hog.rate().isMax()) {
-            Duration ramp = Duration.ofMillis(
-                    (long) Math.ceil(absolute.size().bytes() * 1000.0 / hog.rate().bytesPerSecond()));
-            if (ramp.compareTo(spec.rampTimeout()) > 0) {
-                problems.add(subject.attr("rate"), "is too slow: " + absolute.size() + " at " + hog.rate()
-                                + " takes " + Durations.format(ramp) + ", longer than rampTimeout ("
-                                + Durations.format(spec.rampTimeout()) + ")", hog.rate(),
-                        "raise rate, or raise rampTimeout above " + Durations.format(ramp));
-            }
-        }
+        RampCheck.atValidation(spec, k3sNode).ifPresent(problem ->
+                problems.add(subject.attrs(java.util.List.of("rate", "rampTimeout")) + " " + problem));
     }
 }

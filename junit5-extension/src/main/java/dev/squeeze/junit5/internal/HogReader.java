@@ -53,7 +53,9 @@ final class HogReader {
         if (http.isPresent()) {
             spec = spec.withHttpProbe(http.get());
         }
-        HogChecks.check(spec, subject, problems);
+        Optional<dev.squeeze.cluster.NodeSpec> k3sNode = settings.config().existingCluster().isPresent()
+                ? Optional.empty() : Optional.of(settings.config().node());
+        HogChecks.check(spec, subject, k3sNode, problems);
         return Optional.of(spec);
     }
 

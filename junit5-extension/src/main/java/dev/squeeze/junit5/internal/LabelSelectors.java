@@ -26,10 +26,10 @@ final class LabelSelectors {
     private LabelSelectors() {
     }
 
-    /** Empty when {@code selector} is valid, else what is wrong with it. */
+    /** Empty when {@code selector} is valid, else what is wrong with it, to follow "which": {@code has an empty requirement ...}. */
     static Optional<String> problem(String selector) {
         if (selector.isBlank()) {
-            return Optional.of("is empty, which would select every pod");
+            return Optional.of("is empty and would select every pod");
         }
         for (String requirement : requirements(selector)) {
             String r = requirement.trim();
@@ -37,7 +37,7 @@ final class LabelSelectors {
                 return Optional.of("has an empty requirement between commas");
             }
             if (!valid(r)) {
-                return Optional.of("has the requirement '" + r + "', which is not key, !key, key=value, key!=value,"
+                return Optional.of("has the requirement '" + r + "' that is not key, !key, key=value, key!=value,"
                         + " key in (a,b) or key notin (a,b) with keys and values of at most 63 letters, digits,"
                         + " '-', '_' or '.'");
             }

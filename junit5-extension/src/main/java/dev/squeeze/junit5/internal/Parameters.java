@@ -57,7 +57,9 @@ public final class Parameters {
                     + " call run(...) for a report");
         }
         return runtime.report(context).orElseThrow(() -> new ParameterResolutionException(
-                "The @MemoryHog experiment of " + describe(executable) + " produced no report"));
+                "The @MemoryHog experiment of " + describe(executable) + " produced no report, so there is no"
+                        + " ChaosReport to inject. Fix: look for the experiment's own failure reported before this"
+                        + " one"));
     }
 
     private static String describe(Executable executable) {

@@ -7,6 +7,7 @@ import dev.squeeze.junit5.SqueezeConfig;
  *
  * @param config   node, lifecycle, workloads, existing cluster, report directory and tick
  * @param hogImage the hog's JRE image when {@code @MemoryHog(image)} is unset
+ * @param disabledWithoutDocker skip (instead of fail) where Docker is missing; opted in by the user
  */
-record Settings(SqueezeConfig config, String hogImage) {
+record Settings(SqueezeConfig config, String hogImage, boolean disabledWithoutDocker) {
 }

@@ -7,10 +7,10 @@ import dev.squeeze.junit5.Lifecycle;
 import dev.squeeze.junit5.SqueezeConfig;
 import dev.squeeze.junit5.SqueezeExtension;
 import dev.squeeze.report.ChaosReport;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
-import org.junit.platform.commons.support.ReflectionSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +45,13 @@ public final class SqueezeRuntime {
     private static final String WORKLOADS = "workloads";
     private static final String REPORT = "report";
     private static final String ENGINE = "engine";
+    private static final String DOCKER = "docker";
+
+    /**
+     * Where engines come from: always {@link CoreEngine} in production. Package-private on purpose: only the
+     * extension's own tests, compiled into this package, replace it; no configuration parameter can.
+     */
+    static volatile Supplier<ChaosEngine> engines = CoreEngine::new;
 
     private final Optional<SqueezeConfig> built;
 
@@ -52,20 +60,62 @@ public final class SqueezeRuntime {
         this.built = built;
     }
 
-    /** Validates the class's settings and every {@code @MemoryHog} method, then starts a per-class node. */
+    /**
+     * Skips a class only when the user opted in to skipping without Docker and its configuration is valid: a class
+     * with a mistake stays enabled so that {@link #beforeAll} reports the mistake on any machine.
+     */
+    public ConditionEvaluationResult condition(ExtensionContext context) {
+        if (context.getTestMethod().isPresent()) {
+            return ConditionEvaluationResult.enabled("Squeeze decides per class");
+        }
+        Problems problems = new Problems();
+        Settings settings = validate(context, problems);
+        if (!problems.isEmpty() || !settings.disabledWithoutDocker() || !needsDocker(settings)) {
+            return ConditionEvaluationResult.enabled("Squeeze checks the configuration, then Docker, before all tests");
+        }
+        return dockerProblem(context)
+                .map(problem -> ConditionEvaluationResult.disabled("Docker is not available (" + problem.getMessage()
+                        + ") and skipping without Docker is enabled (" + DockerRequirement.OPT_IN + ")"))
+                .orElseGet(() -> ConditionEvaluationResult.enabled("Docker is available"));
+    }
+
+    /** Validates the class's settings and every {@code @MemoryHog} method, checks Docker, then starts a per-class node. */
     public void beforeAll(ExtensionContext context) {
         Problems problems = new Problems();
-        Store ownerStore = owner(context).getStore(NAMESPACE);
-        Settings known = ownerStore.get(SETTINGS, Settings.class);
-        Settings settings = known != null ? known : reader(context).read(ownerClass(context), built, problems);
+        Settings settings = validate(context, problems);
         Map<Method, ExperimentSpec> experiments =
                 reader(context).experiments(context.getRequiredTestClass(), settings, problems);
         problems.throwIfAny(context.getRequiredTestClass().getName());
-        ownerStore.put(SETTINGS, settings);
+        owner(context).getStore(NAMESPACE).put(SETTINGS, settings);
         context.getStore(NAMESPACE).put(EXPERIMENTS, new Experiments(experiments));
+        if (needsDocker(settings)) {
+            dockerProblem(context).ifPresent(problem -> {
+                throw DockerRequirement.missing(context.getRequiredTestClass(), problem);
+            });
+        }
         if (settings.config().lifecycle() == Lifecycle.PER_CLASS) {
             cluster(context);
         }
+    }
+
+    /** The owner's settings (read once) plus the checks of this class, such as annotations on a nested class. */
+    private Settings validate(ExtensionContext context, Problems problems) {
+        Settings known = owner(context).getStore(NAMESPACE).get(SETTINGS, Settings.class);
+        Settings settings = known != null ? known : reader(context).read(ownerClass(context), built, problems);
+        Class<?> testClass = context.getRequiredTestClass();
+        ConfigReader.refuseNested(testClass, ownerClass(context), problems);
+        if (testClass.equals(ownerClass(context))) {
+            // before the owner's node starts: the mistakes of its @Nested classes too
+            for (Class<?> nested : ConfigReader.nestedClasses(testClass)) {
+                ConfigReader.refuseNested(nested, testClass, problems);
+                reader(context).experiments(nested, settings, problems);
+            }
+        }
+        return settings;
+    }
+
+    private static boolean needsDocker(Settings settings) {
+        return settings.config().existingCluster().isEmpty();
     }
 
     /** Starts a per-method node before the method's {@code @BeforeEach} methods can use it. */
@@ -114,6 +164,7 @@ public final class SqueezeRuntime {
     /** Runs one experiment, writes its report (also a partial one when the experiment failed) and publishes it. */
     public ChaosReport run(ExtensionContext context, ChaosCluster cluster, ExperimentSpec spec) {
         LOG.info("Squeeze: experiment {} on node {}: {}", spec.name(), cluster.nodeName(), spec.hog().describe());
+        RampCheck.beforeStart(spec, cluster.facts());
         ChaosReport report;
         try {
             report = engine(context).run(cluster, spec);
@@ -137,24 +188,17 @@ public final class SqueezeRuntime {
         }, Settings.class);
     }
 
-    /** Skips without Docker, unless an existing cluster is configured. */
+    /** Why Docker cannot be used, asked once per test run (Testcontainers itself never retries). */
     @SuppressWarnings("deprecation")
-    public Optional<String> dockerProblem(ExtensionContext context) {
-        if (reader(context).existingClusterConfigured(built)) {
-            return Optional.empty();
-        }
-        return owner(context).getStore(NAMESPACE).getOrComputeIfAbsent("docker",
+    private Optional<RuntimeException> dockerProblem(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(DOCKER,
                 key -> new DockerCheck(engine(context).dockerProblem()), DockerCheck.class).problem();
     }
 
     @SuppressWarnings("deprecation")
     ChaosEngine engine(ExtensionContext context) {
-        return owner(context).getStore(NAMESPACE).getOrComputeIfAbsent(ENGINE, key -> context
-                .getConfigurationParameter(ChaosEngine.PARAMETER)
-                .map(name -> (ChaosEngine) ReflectionSupport.newInstance(
-                        ReflectionSupport.tryToLoadClass(name).getOrThrow(e -> new IllegalStateException(
-                                ChaosEngine.PARAMETER + " names " + name + ", which cannot be loaded", e))))
-                .orElseGet(CoreEngine::new), ChaosEngine.class);
+        return owner(context).getStore(NAMESPACE).getOrComputeIfAbsent(ENGINE, key -> engines.get(),
+                ChaosEngine.class);
     }
 
     private ChaosCluster start(ExtensionContext context, Settings settings, String owner) {
@@ -197,7 +241,7 @@ public final class SqueezeRuntime {
         return suffix;
     }
 
-    private record DockerCheck(Optional<String> problem) {
+    private record DockerCheck(Optional<RuntimeException> problem) {
     }
 
     private record Experiments(Map<Method, ExperimentSpec> byMethod) {

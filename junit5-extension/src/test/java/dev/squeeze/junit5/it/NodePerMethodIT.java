@@ -1,6 +1,7 @@
 package dev.squeeze.junit5.it;
 
 import dev.squeeze.cluster.ChaosCluster;
+import dev.squeeze.cluster.K3sCluster;
 import dev.squeeze.junit5.ChaosNode;
 import dev.squeeze.junit5.Lifecycle;
 import dev.squeeze.junit5.MemoryHog;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.testcontainers.DockerClientFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,20 +23,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NodePerMethodIT {
 
-    private static final List<ChaosCluster> CLUSTERS = new ArrayList<>();
+    /** Node identity is the k3s container's id: object identity would pass for a reused node behind a new wrapper. */
+    private static final List<String> CONTAINERS = new ArrayList<>();
+
+    private static String containerId(ChaosCluster cluster) {
+        assertThat(cluster).as("a k3s node Squeeze started").isInstanceOf(K3sCluster.class);
+        return ((K3sCluster) cluster).container().getContainerId();
+    }
 
     @Test
     @Order(1)
     @MemoryHog(size = "120%", rate = "200Mi/s", hold = "10s")
     void firstNode(ChaosReport report, ChaosCluster cluster) {
-        CLUSTERS.add(cluster);
+        CONTAINERS.add(containerId(cluster));
         assertThat(report.cluster().node()).isEqualTo(cluster.nodeName());
     }
 
     @Test
     @Order(2)
     void secondNodeIsFresh(ChaosCluster cluster, KubernetesClient client) {
-        assertThat(CLUSTERS).doesNotContain(cluster);
+        assertThat(CONTAINERS).as("the first method's node").hasSize(1);
+        assertThat(containerId(cluster)).isNotEqualTo(CONTAINERS.get(0));
+        assertThat(DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
+                .withIdFilter(CONTAINERS).exec()).as("the first method's node was removed when its method ended")
+                .isEmpty();
         assertThat(client.pods().inNamespace(cluster.namespace()).list().getItems())
                 .as("pods left in a fresh node's experiment namespace").isEmpty();
     }

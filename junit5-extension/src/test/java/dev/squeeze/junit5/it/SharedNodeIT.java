@@ -33,7 +33,9 @@ class SharedNodeIT {
         assertThat(report.cluster().declaredBytes()).isEqualTo(MemorySize.parse("2Gi").bytes());
         assertThat(report.phases()).extracting(PhaseSpan::phase).contains(Phase.PRESSURE, Phase.RECOVERY);
         assertThat(report.api()).isNotEmpty();
-        assertThat(report.hogOutcome().fate()).isNotEqualTo(HogFate.NEVER_STARTED);
+        // 120% of allocatable cannot fit: the kubelet evicts it or the kernel kills it; surviving would mean no wall
+        assertThat(report.hogOutcome().fate()).as("hog outcome %s", report.hogOutcome())
+                .isIn(HogFate.EVICTED, HogFate.OOM_KILLED);
     }
 
     @Test

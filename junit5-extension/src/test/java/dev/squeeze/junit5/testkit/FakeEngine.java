@@ -23,16 +23,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link ChaosEngine} that starts nothing and writes what it was asked to do into the {@link Journal}, so
- * EngineTestKit tests can assert lifecycle and close order without Docker. Selected with the configuration parameter
- * {@link ChaosEngine#PARAMETER}; JUnit instantiates it, hence the shared static journal.
+ * EngineTestKit tests can assert lifecycle and close order without Docker. Installed by {@link SqueezeTestKit} through
+ * the test-only {@code EngineHook}; a fresh one per test class, hence the shared static journal.
  */
 public final class FakeEngine implements ChaosEngine {
 
     private static final AtomicInteger CLUSTERS = new AtomicInteger();
 
     @Override
-    public Optional<String> dockerProblem() {
-        return Journal.dockerProblem();
+    public Optional<RuntimeException> dockerProblem() {
+        return Journal.dockerProblem().map(IllegalStateException::new);
     }
 
     @Override

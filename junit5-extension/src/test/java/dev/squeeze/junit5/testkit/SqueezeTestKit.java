@@ -1,7 +1,7 @@
 package dev.squeeze.junit5.testkit;
 
 import dev.squeeze.junit5.SqueezeProperties;
-import dev.squeeze.junit5.internal.ChaosEngine;
+import dev.squeeze.junit5.internal.EngineHook;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -24,9 +24,8 @@ public final class SqueezeTestKit {
     public static EngineExecutionResults execute(Class<?> testCase, Map<String, String> parameters) {
         EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(testCase))
-                .configurationParameter(ChaosEngine.PARAMETER, FakeEngine.class.getName())
                 .configurationParameter(SqueezeProperties.REPORT_DIR, REPORT_DIR);
         parameters.forEach(kit::configurationParameter);
-        return kit.execute();
+        return EngineHook.with(FakeEngine::new, kit::execute);
     }
 }

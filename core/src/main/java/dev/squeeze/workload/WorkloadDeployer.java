@@ -25,17 +25,17 @@ import java.util.stream.Collectors;
  * Deploys the workload under test into the cluster's namespace and waits until its pods are Ready.
  *
  * <pre>{@code
- * try (DeployedWorkload app = Workload.deploy(cluster, WorkloadSpec.of("classpath:k8s/app.yaml")
+ * try (DeployedWorkload app = WorkloadDeployer.deploy(cluster, WorkloadSpec.of("classpath:k8s/app.yaml")
  *         .withReadySelectors(List.of("app=web")))) {
  *     app.objects();   // what was applied, deleted again on close
  * }
  * }</pre>
  */
-public final class Workload {
+public final class WorkloadDeployer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Workload.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WorkloadDeployer.class);
 
-    private Workload() {
+    private WorkloadDeployer() {
     }
 
     /**

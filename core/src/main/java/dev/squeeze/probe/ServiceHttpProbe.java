@@ -16,17 +16,17 @@ import java.util.concurrent.TimeoutException;
  * with its status in the error.
  *
  * <pre>{@code
- * Probe http = new HttpProbe(client, namespace, new HttpProbeSpec("web", 8080, "/healthz"), timeout, observations);
+ * Probe http = new ServiceHttpProbe(client, namespace, new HttpProbeSpec("web", 8080, "/healthz"), timeout, observations);
  * }</pre>
  */
-public final class HttpProbe implements Probe {
+public final class ServiceHttpProbe implements Probe {
 
     private final KubernetesClient client;
     private final String path;
     private final Duration timeout;
     private final Observations observations;
 
-    public HttpProbe(KubernetesClient client, String namespace, HttpProbeSpec spec, Duration timeout,
+    public ServiceHttpProbe(KubernetesClient client, String namespace, HttpProbeSpec spec, Duration timeout,
                      Observations observations) {
         this.client = client;
         this.path = proxyPath(namespace, spec);
@@ -69,6 +69,11 @@ public final class HttpProbe implements Probe {
             outcome = ProbeOutcome.failure(Duration.ofNanos(System.nanoTime() - start), ApiGet.describe(e));
         }
         observations.add(new HttpSample(at, tick.phase(), outcome));
+    }
+
+    @Override
+    public void unobserved(Tick tick, String reason) {
+        observations.add(new HttpSample(tick.due(), tick.phase(), ProbeOutcome.unobserved(reason)));
     }
 
     private static String reason(int code) {

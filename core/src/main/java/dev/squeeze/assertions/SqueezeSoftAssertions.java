@@ -1,0 +1,19 @@
+package dev.squeeze.assertions;
+
+import org.assertj.core.api.SoftAssertions;
+
+/**
+ * AssertJ's {@link SoftAssertions} with Squeeze's {@code assertThat(report)}: every failure is collected and reported
+ * together by {@link #assertAll()}. Works with JUnit's {@code SoftAssertionsExtension} and
+ * {@code @InjectSoftAssertions} too.
+ *
+ * <pre>{@code
+ * SqueezeSoftAssertions.assertSoftly(SqueezeSoftAssertions.class, softly -> {
+ *     softly.assertThat(report).apiServer().hasAvailabilityAtLeast(99.0);
+ *     softly.assertThat(report).workloadPods().stayedReady();
+ *     softly.assertThat(report.notes()).isEmpty();
+ * });
+ * }</pre>
+ */
+public class SqueezeSoftAssertions extends SoftAssertions implements SqueezeSoftAssertionsProvider {
+}

@@ -1,0 +1,97 @@
+package dev.squeeze.report;
+
+import dev.squeeze.units.MemorySize;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Signs that the node itself ran short of memory once pressure began: the kubelet's MemoryPressure, an eviction for
+ * memory, a kernel OOM kill, memory.available down to the eviction threshold, or the API server starving (more than
+ * {@value SignalCoverage#TOLERATED_GAP_TICKS} failed ticks in a row). Each is something the node did, not something the
+ * hog said, so it shows pressure was real even when the hog was stopped before its target, or when its progress could
+ * no longer be read because the API server stopped answering.
+ */
+final class PressureEvidence {
+
+    /** Node events that say the kernel OOM killer ran (kubelet's SystemOOM, node-problem-detector's OOMKilling). */
+    private static final Set<String> OOM_EVENTS = Set.of("SystemOOM", "OOMKilling");
+
+    private PressureEvidence() {
+    }
+
+    /** The first sign, as one line ({@code MemoryPressure at +00:14}), or empty when the node showed none. */
+    static Optional<String> first(ChaosReport r) {
+        Instant from = r.phases().stream().filter(p -> p.phase() == Phase.PRESSURE).findFirst()
+                .map(PhaseSpan::start).orElse(null);
+        if (from == null) {
+            return Optional.empty();
+        }
+        Instant o = r.started();
+        for (NodeSample s : r.node()) {
+            if (!s.at().isBefore(from) && s.observed() && s.memoryPressure()) {
+                return Optional.of("MemoryPressure on " + s.node() + " at " + Timeline.offset(o, s.at()));
+            }
+        }
+        for (EventRecord e : r.events()) {
+            if (e.at() == null || e.at().isBefore(from)) {
+                continue;
+            }
+            if ("Evicted".equals(e.reason()) && "memory".equals(e.annotations().get("starved_resource"))) {
+                return Optional.of("eviction of " + e.objectName() + " for memory at " + Timeline.offset(o, e.at()));
+            }
+            if (OOM_EVENTS.contains(e.reason())) {
+                return Optional.of(e.reason() + " at " + Timeline.offset(o, e.at()) + ": " + e.message());
+            }
+        }
+        for (PodSample p : r.pods()) {
+            if (!p.at().isBefore(from) && p.role() != PodRole.HOG && "OOMKilled".equals(p.lastTermination())
+                    && wasNotOomKilledBefore(r, p, from)) {
+                return Optional.of(p.name() + " OOMKilled at " + Timeline.offset(o, p.at()));
+            }
+        }
+        long threshold = r.cluster() == null ? 0 : r.cluster().evictionThresholdBytes();
+        for (NodeSample s : r.node()) {
+            if (threshold > 0 && !s.at().isBefore(from) && s.availableBytes() != null
+                    && s.availableBytes() <= threshold) {
+                return Optional.of("memory.available " + human(s.availableBytes()) + " at or below the eviction "
+                        + "threshold " + human(threshold) + " at " + Timeline.offset(o, s.at()));
+            }
+        }
+        return apiStarved(r, from);
+    }
+
+    private static Optional<String> apiStarved(ChaosReport r, Instant from) {
+        int run = 0;
+        for (int i = 0; i < r.api().size(); i++) {
+            ApiSample s = r.api().get(i);
+            if (s.at().isBefore(from)) {
+                continue;
+            }
+            run = s.fresh() instanceof ProbeOutcome.Failure ? run + 1 : 0;
+            if (run > SignalCoverage.TOLERATED_GAP_TICKS) {
+                ApiSample first = r.api().get(i - run + 1);
+                return Optional.of("the API server failed more than " + SignalCoverage.TOLERATED_GAP_TICKS
+                        + " ticks in a row from " + Timeline.offset(r.started(), first.at()) + ": "
+                        + ((ProbeOutcome.Failure) first.fresh()).error());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An eviction the kubelet made for memory (its message names the resource). */
+    static boolean evictedForMemory(HogOutcome hog) {
+        return hog.fate() == HogFate.EVICTED && hog.reason() != null
+                && hog.reason().toLowerCase(Locale.ROOT).contains("memory");
+    }
+
+    private static boolean wasNotOomKilledBefore(ChaosReport r, PodSample later, Instant from) {
+        return r.pods().stream().noneMatch(p -> p.at().isBefore(from) && p.name().equals(later.name())
+                && p.namespace().equals(later.namespace()) && "OOMKilled".equals(p.lastTermination()));
+    }
+
+    static String human(long bytes) {
+        return MemorySize.ofBytes(Math.max(0, bytes)).toHuman();
+    }
+}

@@ -51,7 +51,6 @@ public class PodsAssert extends AbstractReportPartAssert<PodsAssert> {
         narrowed.node = onNode;
         return narrowed;
     }
-    }
 
     PodsAssert selecting(String selectorOrRole) {
         this.selector = selectorOrRole;

@@ -362,35 +362,39 @@ func (s *server) pid(name string) int {
 }
 
 // cloudController stands in for k3s's embedded cloud controller manager (k3s-io/k3s
-// pkg/cloudprovider): the kubelet runs with cloud-provider=external and registers the node with
-// the node.cloudprovider.kubernetes.io/uninitialized taint; the controller initialises the node
-// (provider ID k3s://<node>) and removes the taint, after which pods can be scheduled.
+// pkg/cloudprovider, run by the server for the whole cluster): every kubelet runs with
+// cloud-provider=external and registers its node with the
+// node.cloudprovider.kubernetes.io/uninitialized taint; the controller initialises each node, the
+// server's and every agent's that joins later (provider ID k3s://<node>), and removes the taint,
+// after which pods can be scheduled there.
 func (s *server) cloudController(ctx context.Context, client kubernetes.Interface) {
 	const taint = "node.cloudprovider.kubernetes.io/uninitialized"
 	for ctx.Err() == nil {
-		n, err := client.CoreV1().Nodes().Get(ctx, s.cfg.nodeName, metav1.GetOptions{})
+		nodes, err := client.CoreV1().Nodes().List(ctx, metav1.ListOptions{})
 		if err == nil {
-			var kept []corev1.Taint
-			for _, t := range n.Spec.Taints {
-				if t.Key != taint {
-					kept = append(kept, t)
+			for i := range nodes.Items {
+				n := &nodes.Items[i]
+				var kept []corev1.Taint
+				for _, t := range n.Spec.Taints {
+					if t.Key != taint {
+						kept = append(kept, t)
+					}
 				}
-			}
-			if len(kept) == len(n.Spec.Taints) && n.Spec.ProviderID != "" {
-				return
-			}
-			n.Spec.Taints = kept
-			if n.Spec.ProviderID == "" {
-				n.Spec.ProviderID = "k3s://" + n.Name
-			}
-			if _, err := client.CoreV1().Nodes().Update(ctx, n, metav1.UpdateOptions{}); err == nil {
-				logf("Cloud controller: initialized node %s (taint %s removed)", n.Name, taint)
-				return
+				if len(kept) == len(n.Spec.Taints) && n.Spec.ProviderID != "" {
+					continue
+				}
+				n.Spec.Taints = kept
+				if n.Spec.ProviderID == "" {
+					n.Spec.ProviderID = "k3s://" + n.Name
+				}
+				if _, err := client.CoreV1().Nodes().Update(ctx, n, metav1.UpdateOptions{}); err == nil {
+					logf("Cloud controller: initialized node %s (taint %s removed)", n.Name, taint)
+				}
 			}
 		}
 		select {
 		case <-ctx.Done():
-		case <-time.After(250 * time.Millisecond):
+		case <-time.After(500 * time.Millisecond):
 		}
 	}
 }

@@ -94,6 +94,14 @@ for i in $(seq 1 240); do
   sleep 0.5
 done
 log "3 nodes Ready after $((SECONDS - T0)) s"
+# k3s's cloud controller (cloud-provider=external) must initialise every node, agents included, or no pod schedules
+for i in $(seq 1 120); do
+  kubectl get nodes -o jsonpath='{range .items[*]}{.spec.taints[*].key}{"\n"}{end}' 2>/dev/null \
+    | grep -q node.cloudprovider.kubernetes.io/uninitialized || break
+  [ "$i" = 120 ] && { kubectl get nodes -o custom-columns=NAME:.metadata.name,TAINTS:.spec.taints[*].key || true; \
+    die "nodes still carry node.cloudprovider.kubernetes.io/uninitialized after 60 s (the server's cloud controller did not initialise them)"; }
+  sleep 0.5
+done
 kubectl -n kube-system rollout status deployment/coredns --timeout=120s >/dev/null
 
 # The identity the tests use: exactly README.md's ClusterRole (the docs are what is tested), bound to a ServiceAccount.

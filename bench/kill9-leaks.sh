@@ -5,6 +5,9 @@
 #
 #   bash bench/kill9-leaks.sh          # about 3 minutes; needs Docker and the CI images (.ci/docker-up.sh, .ci/images.sh)
 set -uo pipefail
+# the build's JDK (native-eater needs 22+); Debian's default java here is 17
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export PATH=$JAVA_HOME/bin:$PATH
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${BENCH_OUT:-$root/target/bench}
 mkdir -p "$out"

@@ -12,6 +12,9 @@
 #
 # Needs Docker and the images the examples use; Maven reactor build, nothing is installed into ~/.m2.
 set -uo pipefail
+# the build's JDK (native-eater needs 22+); Debian's default java here is 17
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export PATH=$JAVA_HOME/bin:$PATH
 runs=${1:-5}
 [ "$runs" = --table ] && runs=0
 root=$(cd "$(dirname "$0")/.." && pwd)

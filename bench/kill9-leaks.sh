@@ -12,7 +12,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out=${BENCH_OUT:-$root/target/bench}
 mkdir -p "$out"
 export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost}
-export TESTCONTAINERS_CHECKS_DISABLE=true
+export TESTCONTAINERS_CHECKS_DISABLE=${TESTCONTAINERS_CHECKS_DISABLE:-true}
 it=(mvn -B -ntp -pl core -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false)
 count() {
   echo "[$(date +%T)] $1: $(docker ps -a -q --filter label=dev.squeeze.owner.pid | wc -l) Squeeze k3s containers," \

@@ -21,7 +21,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out=${BENCH_OUT:-$root/target/bench}
 mkdir -p "$out"
 lock=${SQUEEZE_LOCK:-}
-its=${EXAMPLES_IT:-}
+# only the examples' k3s ITs (the -am modules' ITs would run too otherwise)
+its=${EXAMPLES_IT:-OvercommittedNodeIT,ProgrammaticHogsIT,TunedNodeIT}
 
 leaks() {
   local containers cgroups owned
@@ -93,6 +94,9 @@ if [ "${1:-}" = --table ]; then
 fi
 
 export TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true}
+# no registry on this project's machines: Testcontainers' start-up check would retry pulling alpine for minutes
+export TESTCONTAINERS_CHECKS_DISABLE=${TESTCONTAINERS_CHECKS_DISABLE:-true}
+export TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost}
 echo "before: $(leaks)"
 for i in $(seq 1 "$runs"); do
   dir="$out/run-$i"

@@ -100,7 +100,8 @@ export TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost}
 echo "before: $(leaks)"
 for i in $(seq 1 "$runs"); do
   dir="$out/run-$i"
-  rm -rf "$dir" "$root/examples/target/squeeze-reports" "$root/examples/target/failsafe-reports"
+  # every module's Failsafe results: a stale failsafe-summary.xml of an earlier run fails `verify`
+  rm -rf "$dir" "$root/examples/target/squeeze-reports" "$root"/*/target/failsafe-reports
   mkdir -p "$dir"
   cmd=(mvn -B -ntp -pl examples -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
        -Dfailsafe.failIfNoSpecifiedTests=false)

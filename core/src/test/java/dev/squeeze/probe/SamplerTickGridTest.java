@@ -21,6 +21,8 @@ class SamplerTickGridTest {
         final Observations seen;
         final CountDownLatch gate;
         final boolean overlapping;
+        /** Counted down each time a sample has answered (and offered its record, late or not). */
+        final java.util.concurrent.Semaphore answers = new java.util.concurrent.Semaphore(0);
 
         Recording(Observations seen, CountDownLatch gate, boolean overlapping) {
             this.seen = seen;
@@ -52,6 +54,7 @@ class SamplerTickGridTest {
             }
             ProbeOutcome ok = ProbeOutcome.success(Duration.ofMillis(1), 200);
             seen.add(new ApiSample(tick.due(), tick.phase(), ok, ok));
+            answers.release();
         }
 
         @Override
@@ -98,7 +101,7 @@ class SamplerTickGridTest {
         long closeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         int atClose = seen.api().size();
         gate.countDown(); // the blocked sample now answers, too late
-        Thread.sleep(200);
+        assertThat(probe.answers.tryAcquire(2, TimeUnit.SECONDS)).as("the late sample answered").isTrue();
 
         List<ApiSample> api = seen.api();
         assertThat(closeMillis).as("close waits about one tick for samples in flight").isBetween(80L, 1_000L);

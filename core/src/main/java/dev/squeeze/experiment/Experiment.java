@@ -93,6 +93,7 @@ public final class Experiment {
     }
 
     private ChaosReport execute() {
+        NodeExpectation.check(cluster, spec);
         Instant started = clock.instant();
         String node = cluster.nodeName();
         String ns = cluster.namespace();

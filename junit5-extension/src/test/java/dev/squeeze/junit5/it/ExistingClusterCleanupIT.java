@@ -33,15 +33,19 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 class ExistingClusterCleanupIT {
 
     private static volatile String namespace = "";
+    private static volatile String kind = "";
+    private static volatile boolean namespaceExisted;
 
     @Test
     void a_failing_test_on_an_existing_cluster_deletes_its_namespace() throws Exception {
         namespace = "";
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+        EngineExecutionResults results = onTheExistingCluster()
                 .selectors(selectClass(FailsOnExistingCluster.class)).execute();
 
         results.testEvents().assertStatistics(stats -> stats.failed(1));
+        assertThat(kind).as("the cluster the nested test ran on").isEqualTo("existing");
         assertThat(namespace).as("the namespace the test ran in").startsWith("squeeze-");
+        assertThat(namespaceExisted).as("namespace " + namespace + " existed while the test ran").isTrue();
         try (KubernetesClient client = client()) {
             assertThat(client.namespaces().withName(namespace).get()).as("namespace " + namespace + " after the class")
                     .isNull();
@@ -51,7 +55,7 @@ class ExistingClusterCleanupIT {
     @Test
     void expecting_an_eviction_on_a_node_without_a_memory_threshold_fails_before_pressure() {
         long t0 = System.nanoTime();
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+        EngineExecutionResults results = onTheExistingCluster()
                 .configurationParameter(SqueezeProperties.NODE, "squeeze.dev/profile=overcommitted")
                 .selectors(selectClass(ExpectsEvictionOnOvercommittedNode.class)).execute();
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
@@ -63,6 +67,14 @@ class ExistingClusterCleanupIT {
                 && m.contains("set --eviction-hard=memory.available<100Mi,imagefs.available<5%,nodefs.available<5%"))));
         assertThat(took).as("no ramp: the class (namespace, workload-free hog test) ends in seconds")
                 .isLessThan(Duration.ofSeconds(90));
+    }
+
+    /** The engine with this run's existing-cluster settings (the test kit does not read system properties). */
+    private static EngineTestKit.Builder onTheExistingCluster() {
+        EngineTestKit.Builder engine = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(SqueezeProperties.KUBECONFIG, System.getProperty(SqueezeProperties.KUBECONFIG));
+        String node = System.getProperty(SqueezeProperties.NODE);
+        return node == null ? engine : engine.configurationParameter(SqueezeProperties.NODE, node);
     }
 
     private static KubernetesClient client() throws Exception {
@@ -77,6 +89,8 @@ class ExistingClusterCleanupIT {
         @MemoryHog(size = "10%", rate = "200Mi/s", hold = "2s")
         void fails(ChaosCluster cluster) {
             namespace = cluster.namespace();
+            kind = cluster.facts().kind();
+            namespaceExisted = cluster.client().namespaces().withName(namespace).get() != null;
             throw new AssertionError("the workload did not survive (on purpose)");
         }
     }

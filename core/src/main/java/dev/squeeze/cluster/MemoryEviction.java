@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  */
 public record MemoryEviction(String node, Map<String, String> evictionHard, String unreadable) {
 
-    /** A threshold to suggest: what kubeadm's defaults use. */
+    /** A threshold to suggest: the kubelet's own default (evictionHard memory.available<100Mi). */
     static final String SUGGESTED = "memory.available<100Mi";
 
     public MemoryEviction {

@@ -99,7 +99,9 @@ final class JsonEncoder {
         root.set("hogOutcome", hogOutcome(r.hogOutcome()));
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
-        root.set("summary", new SummaryEncoder(this).encode(ReportSummary.of(r)));
+        ObjectNode summary = new SummaryEncoder(this).encode(ReportSummary.of(r));
+        new ComparableNumbersEncoder(this).addTo(summary, r);
+        root.set("summary", summary);
         return root;
     }
 

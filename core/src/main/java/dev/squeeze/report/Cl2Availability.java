@@ -30,7 +30,7 @@ import java.util.List;
  * @param probes                 how many probes (scheduled ticks) were counted
  * @param availabilityPercentage successes in percent of probes, {@code null} without probes
  * @param longestUnavailable     the longest run of consecutive failed probes times {@code pollInterval}
- * @param pollInterval           the probes' interval: the median step between the report's API ticks
+ * @param pollInterval           the probes' interval: the median step between the report's API ticks, to the ms
  */
 public record Cl2Availability(String probe, int probes, Double availabilityPercentage, Duration longestUnavailable,
                               Duration pollInterval) {
@@ -60,7 +60,7 @@ public record Cl2Availability(String probe, int probes, Double availabilityPerce
         return goDuration(longestUnavailable);
     }
 
-    /** The median step between consecutive API ticks; {@link Duration#ZERO} with fewer than two ticks. */
+    /** The median step between consecutive API ticks in whole ms; {@link Duration#ZERO} with fewer than two ticks. */
     static Duration pollInterval(List<ApiSample> api) {
         if (api.size() < 2) {
             return Duration.ZERO;
@@ -70,7 +70,8 @@ public record Cl2Availability(String probe, int probes, Double availabilityPerce
             steps.add(Duration.between(api.get(i - 1).at(), api.get(i).at()));
         }
         steps.sort(null);
-        return steps.get(steps.size() / 2);
+        // ticks land a few microseconds off the grid; CL2 multiplies by its configured interval, so round to it
+        return Duration.ofMillis(Math.round(steps.get(steps.size() / 2).toNanos() / 1e6));
     }
 
     /**

@@ -53,6 +53,20 @@ class Cl2AvailabilityTest {
     }
 
     @Test
+    void the_interval_is_the_tick_to_the_millisecond_not_its_jitter() {
+        // GIVEN ticks 999.9975 ms apart, as a sampler lands them, and a 70-tick outage
+        List<ApiSample> api = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            ProbeOutcome o = i >= 5 && i < 75 ? ProbeOutcome.failure(Duration.ofSeconds(2), "timeout")
+                    : ProbeOutcome.success(Duration.ofMillis(4), 200);
+            api.add(new ApiSample(ReportFixtures.T0.plusNanos(i * 999_997_500L), Phase.PRESSURE, o, o));
+        }
+        // WHEN / THEN
+        assertThat(Cl2Availability.fresh(ReportFixtures.with(scenario, api, null, null)).longestUnavailablePeriod())
+                .isEqualTo("1m10s");
+    }
+
+    @Test
     void without_probes_there_is_no_number() {
         Cl2Availability c = Cl2Availability.fresh(ReportFixtures.empty());
         assertThat(c.availabilityPercentage()).isNull();

@@ -32,8 +32,9 @@ final class ReactionTable {
             html.append(table(report.started(), r));
         }
         return html.append("<p class=\"muted small\">Each moment is the first sampled tick that showed it (late by up"
-                + " to one tick). The kubelet checks eviction every 10 s, so an eviction follows the threshold by about"
-                + " that much.</p></section>").toString();
+                + " to one tick, and the kubelet refreshes memory.available on its own housekeeping, not every tick); an"
+                + " eviction is its event's time, stamped to the second, so it can read before the tick that showed"
+                + " the threshold.</p></section>").toString();
     }
 
     private static String table(Instant origin, ReactionTimes r) {

@@ -46,7 +46,7 @@ public record ReactionTimes(String node, Instant pressureStart, long thresholdBy
      */
     public static final Duration NODE_MONITOR_GRACE_PERIOD = Duration.ofSeconds(50);
 
-    /** One entry per node, in the order the nodes first appear in the samples. */
+    /** One entry per node of {@link ChaosReport#node()} (the target, under pressure), in order of first appearance. */
     public static List<ReactionTimes> of(ChaosReport report) {
         Instant from = report.phases().stream().filter(p -> p.phase() == Phase.PRESSURE).findFirst()
                 .map(PhaseSpan::start).orElse(null);

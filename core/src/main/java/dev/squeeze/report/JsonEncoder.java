@@ -98,7 +98,9 @@ final class JsonEncoder {
             o.put("allocatableBytes", n.allocatableBytes());
         }
         nodeSamples(root.putArray("otherNodes"), r.otherNodes());
-        root.set("summary", new SummaryEncoder(this).encode(ReportSummary.of(r), r));
+        ObjectNode summary = new SummaryEncoder(this).encode(ReportSummary.of(r), r);
+        new ComparableNumbersEncoder(this).addTo(summary, r);
+        root.set("summary", summary);
         return root;
     }
 

@@ -28,7 +28,7 @@ class TunedNodeIT {
             http = @HttpProbe(service = "web", port = 80, path = "/healthz"))
     void the_hog_is_evicted_and_everything_else_survives(ChaosReport report) {
         assertThat(report).hog().wasEvictedForMemory();
-        assertThat(report).apiServer().hasAvailabilityAtLeast(99.0);
+        assertThat(report).apiServer().isAvailable().meetsLatencySlo();
         assertThat(report).workloadPods().stayedReady().hadNoRestarts().wereNotEvicted();
         assertThat(report).http().hasSuccessRateAtLeast(99.0);
         assertThat(report).node()

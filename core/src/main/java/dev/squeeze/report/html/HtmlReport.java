@@ -44,6 +44,7 @@ public final class HtmlReport {
         page.append(ValidityHeader.render(summary.validity(), report.started()));
         page.append(Cards.render(report, summary));
         page.append(Tables.notes(report));
+        page.append(ComparableCards.render(report)).append(ReactionTable.render(report));
         page.append("<section><h2>Timeline</h2><div class=\"phasebar\">").append(PhaseBar.render(report, axis)).append("</div>");
         chart(page, "Node memory", legend("s-avail", "available (kubelet memory.available)", "s-ws",
                 MemoryChart.workingSetLabel(report), "s-hog", "hog touched", "s-rss", "hog RSS", "limit-evict", "eviction threshold",

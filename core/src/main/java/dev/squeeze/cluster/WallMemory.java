@@ -27,12 +27,25 @@ final class WallMemory implements NodeMemorySource {
     private final boolean cgroupV1;
     private final String parent;
     private final Path hostDir;
+    private final WallPressure pressure;
 
     WallMemory(GenericContainer<?> container, boolean cgroupV1, String parent, Path cgroupRoot) {
+        this(container, cgroupV1, parent, cgroupRoot, java.nio.file.Paths.get("/proc/pressure/memory"));
+    }
+
+    /** @param hostPsi the host's PSI file, {@code /proc/pressure/memory} */
+    WallMemory(GenericContainer<?> container, boolean cgroupV1, String parent, Path cgroupRoot, Path hostPsi) {
         this.container = container;
         this.cgroupV1 = cgroupV1;
         this.parent = parent;
         this.hostDir = cgroupRoot.resolve("memory").resolve(parent);
+        this.pressure = new WallPressure(container, cgroupV1, parent, hostDir, hostPsi);
+    }
+
+    /** PSI and the wall cgroup's event counters ({@link WallPressure}). */
+    @Override
+    public dev.squeeze.report.PressureStall pressure() {
+        return pressure.read();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.squeeze.probe;
 
+import dev.squeeze.report.PressureStall;
+
 /**
  * The node's own memory use, read where the node's memory wall is, once per tick. On cgroup v1 the kubelet's
  * {@code /stats/summary} node numbers describe the host's root cgroup (a 2 GiB node on a 4 GiB host shows 3.5 GiB),
@@ -32,6 +34,17 @@ public interface NodeMemorySource {
 
     /** Reads now; never throws (an unreadable source is a reading saying why). */
     Reading read();
+
+    /**
+     * The node's memory pressure stall and its memory cgroup's event counters now ({@link PressureStall}); never
+     * throws. Without host files (an existing cluster's remote node) it is unavailable with the reason.
+     */
+    default PressureStall pressure() {
+        return PressureStall.unavailable(NO_HOST_FILES);
+    }
+
+    /** Why a node without host files has no PSI. */
+    String NO_HOST_FILES = "remote node, no host files";
 
     /** A source that is never available, for {@code reason}. */
     static NodeMemorySource unavailable(String reason) {

@@ -1,6 +1,7 @@
 package dev.squeeze.probe;
 
 import dev.squeeze.report.NodeSample;
+import dev.squeeze.report.PressureStall;
 import dev.squeeze.report.Phase;
 import dev.squeeze.units.MemorySize;
 import io.fabric8.kubernetes.api.model.Node;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
 /**
  * The node on every tick: Ready and MemoryPressure conditions, the node Lease's renewTime (the kubelet's heartbeat),
  * the kubelet's {@code /stats/summary} memory through the API server's node proxy, and the node's own memory from
- * its wall ({@link NodeMemorySource}). A tick on which the API server did not return the node is recorded as
+ * its wall ({@link NodeMemorySource}) with the memory pressure stall there ({@link PressureStall}). A tick on which the API server did not return the node is recorded as
  * unobserved with the reason (and still carries the wall's reading), never dropped. Logs the memory at DEBUG on
  * every poll and at INFO about every 10 s under pressure, since leftover page cache is a known source of flakes.
  *
@@ -89,6 +90,7 @@ public final class NodeProbe implements Probe {
         CompletableFuture<ApiGet.Response> summary = ApiGet.getAsync(client, summaryPath(), timeout);
         CompletableFuture<ApiGet.Response> lease = ApiGet.getAsync(client, leasePath(), timeout);
         NodeMemorySource.Reading memory = readWall();
+        PressureStall psi = readPressure();
         Node current;
         try {
             current = client.nodes().withName(node).get();
@@ -98,7 +100,7 @@ public final class NodeProbe implements Probe {
             String why = "GET node " + node + " failed: " + ApiGet.describe(e);
             LOG.debug("node {} not read on tick {}: {}", node, tick.index(), why);
             observations.add(NodeSample.unobserved(at, tick.phase(), node, why)
-                    .withWall(memory.workingSetBytes(), memory.source()));
+                    .withWall(memory.workingSetBytes(), memory.source()).withPsi(psi));
             return;
         }
         if (current == null) {
@@ -106,7 +108,7 @@ public final class NodeProbe implements Probe {
             lease.cancel(true);
             LOG.warn("node {} not found; is `nodeName` right?", node);
             observations.add(NodeSample.unobserved(at, tick.phase(), node, "node " + node + " not found (404)")
-                    .withWall(memory.workingSetBytes(), memory.source()));
+                    .withWall(memory.workingSetBytes(), memory.source()).withPsi(psi));
             return;
         }
         StatsSummary stats = summary(summary, deadline - System.nanoTime());
@@ -114,7 +116,7 @@ public final class NodeProbe implements Probe {
         NodeSample sample = new NodeSample(at, tick.phase(), node, conditionTrue(current, "Ready"),
                 conditionTrue(current, "MemoryPressure"),
                 stats == null ? null : stats.availableBytes(), stats == null ? null : stats.workingSetBytes(),
-                renewed, null, memory.workingSetBytes(), memory.source());
+                renewed, null, memory.workingSetBytes(), memory.source(), psi);
         observations.add(sample);
         log(sample, tick.phase());
     }
@@ -129,6 +131,14 @@ public final class NodeProbe implements Probe {
             return wall.read();
         } catch (RuntimeException e) {
             return NodeMemorySource.Reading.unavailable(ApiGet.describe(e));
+        }
+    }
+
+    private PressureStall readPressure() {
+        try {
+            return wall.pressure();
+        } catch (RuntimeException e) {
+            return PressureStall.unavailable(ApiGet.describe(e));
         }
     }
 

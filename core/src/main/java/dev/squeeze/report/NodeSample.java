@@ -21,10 +21,20 @@ import java.time.Instant;
  * @param wallSource      where {@code wallWorkingSetBytes} comes from, such as
  *                        {@code cgroup v1 memory:/squeeze-x usage_in_bytes - total_inactive_file (host /sys/fs/cgroup)},
  *                        or {@code unavailable: <reason>}; {@code null} in reports written before it existed
+ * @param psi             memory pressure stall and the wall cgroup's event counters on this tick ({@link PressureStall},
+ *                        which says where they come from or why they are unavailable); {@code null} when not read
  */
 public record NodeSample(Instant at, Phase phase, String node, boolean ready, boolean memoryPressure,
                          Long availableBytes, Long workingSetBytes, Instant leaseRenewed, String unobserved,
-                         Long wallWorkingSetBytes, String wallSource) {
+                         Long wallWorkingSetBytes, String wallSource, PressureStall psi) {
+
+    /** A tick without a PSI reading. */
+    public NodeSample(Instant at, Phase phase, String node, boolean ready, boolean memoryPressure,
+                      Long availableBytes, Long workingSetBytes, Instant leaseRenewed, String unobserved,
+                      Long wallWorkingSetBytes, String wallSource) {
+        this(at, phase, node, ready, memoryPressure, availableBytes, workingSetBytes, leaseRenewed, unobserved,
+                wallWorkingSetBytes, wallSource, null);
+    }
 
     /** A tick on which the node was seen, without a wall reading. */
     public NodeSample(Instant at, Phase phase, String node, boolean ready, boolean memoryPressure,
@@ -47,7 +57,13 @@ public record NodeSample(Instant at, Phase phase, String node, boolean ready, bo
     /** The same sample with the wall's reading (the node probe reads the wall independently of the API server). */
     public NodeSample withWall(Long wallWorkingSetBytes, String wallSource) {
         return new NodeSample(at, phase, node, ready, memoryPressure, availableBytes, workingSetBytes, leaseRenewed,
-                unobserved, wallWorkingSetBytes, wallSource);
+                unobserved, wallWorkingSetBytes, wallSource, psi);
+    }
+
+    /** The same sample with the tick's pressure stall reading (read beside the wall, independently of the API). */
+    public NodeSample withPsi(PressureStall psi) {
+        return new NodeSample(at, phase, node, ready, memoryPressure, availableBytes, workingSetBytes, leaseRenewed,
+                unobserved, wallWorkingSetBytes, wallSource, psi);
     }
 
     /** Whether the node was seen on this tick. */

@@ -49,7 +49,7 @@ final class JsonDecoder {
                 o.path("ready").asBoolean(), o.path("memoryPressure").asBoolean(),
                 longOrNull(o, "availableBytes"), longOrNull(o, "workingSetBytes"),
                 instant(o, "leaseRenewed"), text(o, "unobserved"), longOrNull(o, "wallWorkingSetBytes"),
-                text(o, "wallSource"));
+                text(o, "wallSource"), PsiJson.sample(o.path("psi")));
     }
 
     private static ClusterFacts cluster(JsonNode o) {

@@ -116,6 +116,9 @@ final class JsonEncoder {
             o.put("unobserved", s.unobserved());
             o.put("wallWorkingSetBytes", s.wallWorkingSetBytes());
             o.put("wallSource", s.wallSource());
+            if (s.psi() != null) {
+                o.set("psi", PsiJson.sample(this, s.psi()));
+            }
         }
     }
 

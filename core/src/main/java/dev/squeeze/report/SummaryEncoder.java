@@ -39,6 +39,7 @@ final class SummaryEncoder {
             on.put("allocatableBytes", e.node().allocatableBytes());
             NodeHistory n = e.history().orElse(null);
             on.put("samples", n == null ? 0 : n.samples());
+            on.set("psi", e.target() ? PsiJson.summary(json, PsiSummary.of(report)) : PsiJson.notTarget(json));
             if (n == null) {
                 continue;
             }

@@ -3,10 +3,13 @@ package dev.squeeze.report;
 import static dev.squeeze.report.ReportFixtures.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Pressure stall on recorded ticks: the summary's peak, stall time and counter growth, the JSON, unavailable PSI. */
 class PsiReportTest {
@@ -91,5 +94,28 @@ class PsiReportTest {
         assertThat(ReportReader.fromJson(json)).isEqualTo(remote);
         // and a report written before PSI was sampled
         assertThat(PsiSummary.of(r).unavailable()).isEqualTo(PsiSummary.NOT_SAMPLED);
+    }
+
+    @Test
+    void the_html_plots_the_stall_under_the_memory_chart_labelled_host_wide(@TempDir Path dir) throws Exception {
+        // WHEN
+        String html = Files.readString(ReportWriter.write(withPsi(), dir).html());
+        // THEN a strip on the 0-100% scale (peak 65%), both series, the source and the peak, the counters' growth
+        assertThat(html).contains("aria-label=\"Memory pressure stall (PSI avg10)\"", "class=\"s-psi-some\"",
+                "class=\"s-psi-full\"", ">100%<", "<b>host-wide</b> · " + HOST_WIDE,
+                "peak during PRESSURE/HOLD: some 65%, full 32.5%", "oom_kill +1 failcnt +620")
+                .doesNotContain("PSI unavailable");
+        // and it sits right after the node memory chart, inside its block
+        assertThat(html.indexOf("Memory pressure stall")).isGreaterThan(html.indexOf("Node memory over time"))
+                .isLessThan(html.indexOf("API server latency"));
+    }
+
+    @Test
+    void the_html_says_why_psi_is_unavailable(@TempDir Path dir) throws Exception {
+        ChaosReport r = ReportFixtures.evictionScenario();
+        ChaosReport remote = ReportFixtures.with(r, null, r.node().stream()
+                .map(s -> s.withPsi(PressureStall.unavailable("remote node, no host files"))).toList(), null);
+        String html = Files.readString(ReportWriter.write(remote, dir).html());
+        assertThat(html).contains("PSI unavailable: remote node, no host files").doesNotContain("class=\"s-psi-some\"");
     }
 }

@@ -48,7 +48,7 @@ public final class HtmlReport {
         page.append("<section><h2>Timeline</h2><div class=\"phasebar\">").append(PhaseBar.render(report, axis)).append("</div>");
         chart(page, "Node memory", legend("s-avail", "available (kubelet memory.available)", "s-ws",
                 MemoryChart.workingSetLabel(report), "s-hog", "hog touched", "s-rss", "hog RSS", "limit-evict", "eviction threshold",
-                "limit-node", "node size"), MemoryChart.render(report, axis));
+                "limit-node", "node size"), MemoryChart.render(report, axis) + PsiChart.render(report, axis));
         chart(page, "API server latency", legend("s-fresh", "fresh TLS /readyz", "s-pooled", "pooled GET",
                 "fail", "failed tick", "outage", "outage (fresh)"),
                 ApiChart.api(report, axis, summary.apiFresh().outages()));

@@ -1,0 +1,76 @@
+package dev.squeeze.probe;
+
+import dev.squeeze.report.NodeSample;
+import dev.squeeze.report.Phase;
+import dev.squeeze.report.PressureStall;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The node probe carries the wall's PSI reading on every tick, seen or not; a node without host files says why. */
+@EnableKubernetesMockClient(crud = true, https = true)
+class NodeProbePsiTest {
+
+    private static final PressureStall READING = new PressureStall("host-wide /proc/pressure/memory", 12.5, 4.0,
+            900L, 400L, "cgroup v1 memory:/squeeze-x", Map.of("oom_kill", 1L));
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    private NodeMemorySource wall() {
+        return new NodeMemorySource() {
+            @Override
+            public Reading read() {
+                return new Reading(100L, "test wall");
+            }
+
+            @Override
+            public PressureStall pressure() {
+                return READING;
+            }
+        };
+    }
+
+    private NodeSample sampleOnce(NodeMemorySource wall) throws InterruptedException {
+        Observations seen = new Observations();
+        new NodeProbe(client, "k3s-node", 0, Duration.ofSeconds(2), seen, () -> "", wall)
+                .sample(new Tick(0, Instant.now(), Phase.PRESSURE, Duration.ZERO));
+        return seen.node().get(0);
+    }
+
+    @Test
+    void a_seen_tick_carries_the_walls_psi() throws Exception {
+        client.nodes().resource(new NodeBuilder().withNewMetadata().withName("k3s-node").endMetadata().build()).create();
+
+        NodeSample s = sampleOnce(wall());
+
+        assertThat(s.observed()).isTrue();
+        assertThat(s.psi()).isEqualTo(READING);
+    }
+
+    @Test
+    void an_unobserved_tick_still_carries_the_walls_psi() throws Exception {
+        NodeSample s = sampleOnce(wall());
+
+        assertThat(s.observed()).isFalse();
+        assertThat(s.psi()).isEqualTo(READING);
+    }
+
+    @Test
+    void a_node_without_host_files_has_psi_unavailable_with_the_reason() throws Exception {
+        client.nodes().resource(new NodeBuilder().withNewMetadata().withName("k3s-node").endMetadata().build()).create();
+
+        NodeSample s = sampleOnce(NodeMemorySource.unavailable("existing cluster"));
+
+        assertThat(s.psi().available()).isFalse();
+        assertThat(s.psi().source()).isEqualTo("unavailable: remote node, no host files");
+    }
+}

@@ -47,6 +47,7 @@ public final class NodeProbe implements Probe {
     private final Supplier<String> hogProgress;
     private final NodeMemorySource wall;
     private final AtomicReference<StatsSummary> latest = new AtomicReference<>();
+    private final AtomicReference<PressureStall> kubeletPsi = new AtomicReference<>();
     private volatile Instant lastInfo = Instant.EPOCH;
 
     /**
@@ -112,6 +113,7 @@ public final class NodeProbe implements Probe {
             return;
         }
         StatsSummary stats = summary(summary, deadline - System.nanoTime());
+        psi = kubeletPsiIfNoWall(psi, stats);
         Instant renewed = leaseRenewed(lease, deadline - System.nanoTime());
         NodeSample sample = new NodeSample(at, tick.phase(), node, conditionTrue(current, "Ready"),
                 conditionTrue(current, "MemoryPressure"),
@@ -142,6 +144,30 @@ public final class NodeProbe implements Probe {
         }
     }
 
+    /**
+     * A node without host files (an existing cluster's) takes the kubelet's own PSI when its summary has it (KubeletPSI),
+     * else stays unavailable with both reasons.
+     */
+    private PressureStall kubeletPsiIfNoWall(PressureStall wallPsi, StatsSummary stats) {
+        if (wallPsi.available() || !NodeMemorySource.NO_HOST_FILES.equals(wallPsi.unavailableReason())) {
+            return wallPsi;
+        }
+        PressureStall fromKubelet = stats == null ? null : kubeletPsi.get();
+        if (fromKubelet == null) {
+            return wallPsi;
+        }
+        return fromKubelet.available() ? fromKubelet
+                : PressureStall.unavailable(wallPsi.unavailableReason() + "; " + fromKubelet.unavailableReason());
+    }
+
+    private static PressureStall readKubeletPsi(String body) {
+        try {
+            return KubeletPsi.parse(body);
+        } catch (RuntimeException e) {
+            return PressureStall.unavailable("the kubelet's /stats/summary PSI could not be read: " + ApiGet.describe(e));
+        }
+    }
+
     private String summaryPath() {
         return "/api/v1/nodes/" + node + "/proxy/stats/summary";
     }
@@ -156,6 +182,7 @@ public final class NodeProbe implements Probe {
             }
             StatsSummary s = StatsSummary.parse(r.body());
             latest.set(s);
+            kubeletPsi.set(readKubeletPsi(r.body()));
             return s;
         } catch (TimeoutException | ExecutionException | RuntimeException e) {
             pending.cancel(true);

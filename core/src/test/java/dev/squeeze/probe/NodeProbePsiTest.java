@@ -71,6 +71,32 @@ class NodeProbePsiTest {
         NodeSample s = sampleOnce(NodeMemorySource.unavailable("existing cluster"));
 
         assertThat(s.psi().available()).isFalse();
-        assertThat(s.psi().source()).isEqualTo("unavailable: remote node, no host files");
+        assertThat(s.psi().source()).startsWith("unavailable: remote node, no host files");
+    }
+
+    @Test
+    void a_remote_node_takes_the_kubelets_psi_when_its_summary_has_it() throws Exception {
+        client.nodes().resource(new NodeBuilder().withNewMetadata().withName("k3s-node").endMetadata().build()).create();
+        server.expect().get().withPath("/api/v1/nodes/k3s-node/proxy/stats/summary").andReturn(200,
+                "{\"node\":{\"memory\":{\"availableBytes\":300000000,\"psi\":{"
+                        + "\"full\":{\"total\":1200,\"avg10\":3.5,\"avg60\":1,\"avg300\":0.2},"
+                        + "\"some\":{\"total\":5400,\"avg10\":17.25,\"avg60\":4,\"avg300\":1}}}}}").always();
+
+        NodeSample s = sampleOnce(NodeMemorySource.unavailable("existing cluster"));
+
+        assertThat(s.psi()).isEqualTo(new PressureStall("kubelet /stats/summary node memory.psi (KubeletPSI, cgroup v2)",
+                17.25, 3.5, 5400L, 1200L, null, null));
+    }
+
+    @Test
+    void a_remote_node_whose_kubelet_has_no_psi_says_both_reasons() throws Exception {
+        client.nodes().resource(new NodeBuilder().withNewMetadata().withName("k3s-node").endMetadata().build()).create();
+        server.expect().get().withPath("/api/v1/nodes/k3s-node/proxy/stats/summary").andReturn(200,
+                "{\"node\":{\"memory\":{\"availableBytes\":300000000}}}").always();
+
+        NodeSample s = sampleOnce(NodeMemorySource.unavailable("existing cluster"));
+
+        assertThat(s.psi().source()).isEqualTo("unavailable: remote node, no host files; the kubelet's /stats/summary"
+                + " has no node memory.psi (KubeletPSI needs Kubernetes 1.34 or later and a cgroup v2 node)");
     }
 }

@@ -9,6 +9,7 @@ import dev.squeeze.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,12 +19,12 @@ class RegisteredExtensionIT {
 
     @RegisterExtension
     static SqueezeExtension squeeze = SqueezeExtension.builder()
-            .node(NodeSpec.ofMemory(MemorySize.parse("2Gi")))
+            .node(NodeSpec.ofMemory(MemorySize.parse("2Gi")).withPressureTransitionPeriod(Duration.ofSeconds(10)))
             .workload(WorkloadSpec.of("classpath:it/innocent.yaml").withReadySelectors(List.of("app=innocent")))
             .build();
 
     @Test
-    @MemoryHog(size = "120%", rate = "200Mi/s", hold = "10s")
+    @MemoryHog(size = "30%", rate = "200Mi/s", hold = "2s", recoveryWindow = "5s")
     void builderNodeRunsTheExperiment(ChaosReport report) {
         assertThat(report.name()).isEqualTo("RegisteredExtensionIT-builderNodeRunsTheExperiment");
         assertThat(report.cluster().declaredBytes()).isEqualTo(MemorySize.parse("2Gi").bytes());

@@ -58,6 +58,15 @@ class SqueezeNodeReuseTest {
     }
 
     @Test
+    void aClassWithANodeOfItsOwnStopsTheIdleSharedNodeBeforeItsNodeStarts() {
+        SqueezeTestKit.execute(REUSE, FirstTestCase.class, OwnNodeTestCase.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(2));
+
+        assertThat(Journal.entries()).filteredOn(e -> e.startsWith("start") || e.startsWith("close"))
+                .containsExactly(K3S_2GI, "close " + node(0), K3S_2GI, "close " + node(1));
+    }
+
+    @Test
     void anUnfitNodeIsStoppedAndAFreshOneStarted() {
         Journal.unfitForReuse("node k3s-x has MemoryPressure True");
 

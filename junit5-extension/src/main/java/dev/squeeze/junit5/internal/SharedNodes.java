@@ -16,8 +16,8 @@ import java.util.Optional;
  * The k3s nodes of one test run that classes with equal node settings share, keyed by their {@link NodeSpec}. Lives in
  * the root context's store, so JUnit closes it, and every node it started, when the run ends.
  *
- * <p>At most one node waits idle: before another node starts, the idle one is stopped, because two nodes on a small CI
- * machine compete for its memory and cores (and each idle node costs what k3s itself uses). Before an idle node is
+ * <p>At most one node waits idle: before another node starts (shared or a class's own), the idle one is stopped,
+ * because two nodes on a small CI machine compete for its memory and cores (and each idle node costs what k3s itself uses). Before an idle node is
  * handed out again it must be fit ({@link ChaosEngine#unfitForReuse}); an unfit one is stopped and a fresh one started.
  */
 @SuppressWarnings("deprecation") // CloseableResource: see StartedCluster
@@ -77,7 +77,8 @@ final class SharedNodes implements AutoCloseable, ExtensionContext.Store.Closeab
         }
     }
 
-    private void stopIdle(String why) {
+    /** Stops the idle node, if any, such as before a class starts a node of its own: one node at a time. */
+    synchronized void stopIdle(String why) {
         for (ChaosCluster node : idle.values()) {
             LOG.info("Squeeze: stopping idle shared node {} {}", node.nodeName(), why);
             node.close();

@@ -205,6 +205,10 @@ public final class SqueezeRuntime {
     @SuppressWarnings("deprecation")
     private HeldCluster hold(ExtensionContext context, Settings settings, String owner) {
         if (!settings.reuseNode()) {
+            SharedNodes shared = context.getRoot().getStore(NAMESPACE).get(SharedNodes.class, SharedNodes.class);
+            if (shared != null && settings.config().existingCluster().isEmpty()) {
+                shared.stopIdle("before " + owner + " starts a node of its own");
+            }
             return new StartedCluster(start(context, settings, owner), owner);
         }
         Instant began = Instant.now();

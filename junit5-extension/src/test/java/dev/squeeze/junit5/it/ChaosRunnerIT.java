@@ -9,6 +9,7 @@ import dev.squeeze.pressure.SizeBasis;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.HogFate;
 import dev.squeeze.units.MemoryRate;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The programmatic handle: two hogs of different sizes in one test body, each with its own report. */
 @ChaosNode(memory = "2Gi", pressureTransitionPeriod = "10s")
 @Workload(manifests = "classpath:it/innocent.yaml", readySelectors = "app=innocent")
+@Order(1) // with the other ITs on the same shared node (squeeze.reuseNodes in the POM)
 class ChaosRunnerIT {
 
     @Test

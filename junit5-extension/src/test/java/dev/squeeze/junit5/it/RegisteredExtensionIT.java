@@ -6,6 +6,7 @@ import dev.squeeze.junit5.SqueezeExtension;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.units.MemorySize;
 import dev.squeeze.workload.WorkloadSpec;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,6 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same experiment declared in code, through {@link SqueezeExtension#builder()}. */
+@Order(2) // with the other ITs on the same shared node (squeeze.reuseNodes in the POM)
 class RegisteredExtensionIT {
 
     @RegisterExtension

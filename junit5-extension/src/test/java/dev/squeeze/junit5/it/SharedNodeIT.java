@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ChaosNode(memory = "2Gi", pressureTransitionPeriod = "10s")
 @Workload(manifests = "classpath:it/innocent.yaml", readySelectors = "app=innocent")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(3) // with the other ITs on the same shared node (squeeze.reuseNodes in the POM)
 class SharedNodeIT {
 
     private static ChaosCluster firstCluster;

@@ -1,6 +1,7 @@
 package dev.squeeze.junit5.internal;
 
 import dev.squeeze.cluster.ChaosCluster;
+import dev.squeeze.internal.kube.KubeWait;
 import dev.squeeze.internal.kube.Namespaces;
 import dev.squeeze.probe.NodeMemorySource;
 import dev.squeeze.report.ClusterFacts;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One class's view of a shared k3s node: everything is the node's, except the namespace, which is the class's own.
  * Closing it deletes the namespace, pods first without a grace period so that the next class starts from the memory
- * the node had before, and waits until the namespace is gone; the node keeps running.
+ * the node had before, and waits until its pods are gone (the namespace object itself finishes terminating in the
+ * background); the node keeps running. A failure there makes the pool stop the node instead of reusing it.
  */
 final class BorrowedNode implements ChaosCluster {
 
@@ -66,21 +68,23 @@ final class BorrowedNode implements ChaosCluster {
         return node.nodeMemory();
     }
 
-    /** The shared node itself, for the node's identity; closing it is the pool's business. */
-    ChaosCluster node() {
-        return node;
-    }
-
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // what the next class must not inherit is the pods' memory, not the namespace object: wait for the pods,
+        // let the namespace controller finish the rest in the background
         try {
             client().pods().inNamespace(namespace).withGracePeriod(0).delete();
-        } catch (KubernetesClientException e) {
-            LOG.debug("deleting the pods of namespace {} failed; deleting the namespace anyway", namespace, e);
+            client().namespaces().withName(namespace).delete();
+            KubeWait.until("pods of namespace " + namespace + " deleted", NAMESPACE_TIMEOUT, LOG, () -> {
+                int left = client().pods().inNamespace(namespace).list().getItems().size();
+                return left == 0 ? KubeWait.Status.done("none left") : KubeWait.Status.pending(left + " left");
+            });
+        } catch (KubernetesClientException | IllegalStateException e) {
+            throw new IllegalStateException("the pods of namespace " + namespace + " on shared node " + nodeName()
+                    + " were not deleted: " + e.getMessage(), e);
         }
-        Namespaces.delete(client(), namespace, NAMESPACE_TIMEOUT, LOG);
     }
 }

@@ -102,7 +102,7 @@ class PsiReportTest {
         String html = Files.readString(ReportWriter.write(withPsi(), dir).html());
         // THEN a strip on the 0-100% scale (peak 65%), both series, the source and the peak, the counters' growth
         assertThat(html).contains("aria-label=\"Memory pressure stall (PSI avg10)\"", "class=\"s-psi-some\"",
-                "class=\"s-psi-full\"", ">100%<", "<b>host-wide</b> · " + HOST_WIDE,
+                "class=\"s-psi-full\"", ">100%<", "<b>host-wide</b> /proc/pressure/memory (cgroup v1 has no per-cgroup PSI)",
                 "peak during PRESSURE/HOLD: some 65%, full 32.5%", "oom_kill +1 failcnt +620")
                 .doesNotContain("PSI unavailable");
         // and it sits right after the node memory chart, inside its block

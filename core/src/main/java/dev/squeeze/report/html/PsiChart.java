@@ -43,7 +43,8 @@ final class PsiChart {
                 .line(points(node, PressureStall::someAvg10), "s-psi-some", MemoryChart.MAX_GAP_MILLIS);
         return "<div class=\"psi\"><div class=\"legend\"><span><i class=\"key k-s-psi-some\"></i>memory stall some"
                 + " (avg10 %)</span><span><i class=\"key k-s-psi-full\"></i>full</span><span class=\"muted small\">"
-                + (psi.hostWide() ? "<b>host-wide</b> · " : "") + esc(psi.source()) + " · peak during PRESSURE/HOLD:"
+                + (psi.hostWide() ? "<b>host-wide</b> " + esc(psi.source().substring(PressureStall.HOST_WIDE.length()))
+                : esc(psi.source())) + " · peak during PRESSURE/HOLD:"
                 + " some " + pct(psi.maxSomeAvg10()) + ", full " + pct(psi.maxFullAvg10()) + events(psi)
                 + "</span></div>" + chart.render() + "</div>";
     }

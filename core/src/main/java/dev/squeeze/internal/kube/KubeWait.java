@@ -18,7 +18,10 @@ import java.util.concurrent.TimeoutException;
  */
 public final class KubeWait {
 
-    private static final Duration POLL = Duration.ofMillis(500);
+    /** Most waits (node, kube-system, workload Ready) end within seconds: poll fast first, then back off. */
+    static final Duration FAST_POLL = Duration.ofMillis(100);
+    static final Duration FAST_FOR = Duration.ofSeconds(5);
+    static final Duration POLL = Duration.ofMillis(500);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private KubeWait() {
@@ -84,8 +87,13 @@ public final class KubeWait {
                 log.info("still waiting for {} after {}: {}", awaited, Durations.format(elapsed), oneLine(last));
                 nextProgress = now + PROGRESS_EVERY.toNanos();
             }
-            sleep(Math.min(POLL.toNanos(), Math.max(1, deadline - now)));
+            sleep(Math.min(pollInterval(elapsed).toNanos(), Math.max(1, deadline - now)));
         }
+    }
+
+    /** The pause before the next poll: {@link #FAST_POLL} for the first {@link #FAST_FOR}, then {@link #POLL}. */
+    static Duration pollInterval(Duration elapsed) {
+        return elapsed.compareTo(FAST_FOR) < 0 ? FAST_POLL : POLL;
     }
 
     private static void sleep(long nanos) {

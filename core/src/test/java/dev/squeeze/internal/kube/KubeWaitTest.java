@@ -19,8 +19,8 @@ class KubeWaitTest {
                 () -> polls.incrementAndGet() >= 3 ? KubeWait.Status.done("ok") : KubeWait.Status.pending("not yet"));
 
         assertThat(polls).hasValue(3);
-        // two pauses of one poll interval (500 ms) between three polls: it neither spins nor waits out its timeout
-        assertThat(took).isBetween(Duration.ofMillis(950), Duration.ofSeconds(3));
+        // two pauses of the first poll interval (100 ms) between three polls: it neither spins nor waits out its timeout
+        assertThat(took).isBetween(KubeWait.FAST_POLL.multipliedBy(2).minusMillis(10), Duration.ofSeconds(3));
     }
 
     @Test
@@ -49,5 +49,15 @@ class KubeWaitTest {
                 .withMessageContaining("waiting for the node to be Ready (timeout 0.3s).\nLast observed state:\n"
                         + "  Ready=False (poll " )
                 .withMessageEndingWith(")\n  line 2");
+    }
+
+    @Test
+    void pollsFastWhileMostWaitsEndThenBacksOff() {
+        // GIVEN a wait that has just begun, or has lasted a while
+        // WHEN the next pause is chosen  THEN it is short at first (setup waits end within seconds), then the usual
+        assertThat(KubeWait.pollInterval(Duration.ZERO)).isEqualTo(Duration.ofMillis(100));
+        assertThat(KubeWait.pollInterval(Duration.ofMillis(4_999))).isEqualTo(Duration.ofMillis(100));
+        assertThat(KubeWait.pollInterval(Duration.ofSeconds(5))).isEqualTo(Duration.ofMillis(500));
+        assertThat(KubeWait.pollInterval(Duration.ofMinutes(2))).isEqualTo(Duration.ofMillis(500));
     }
 }

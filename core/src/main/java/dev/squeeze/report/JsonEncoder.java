@@ -99,7 +99,11 @@ final class JsonEncoder {
         root.set("hogOutcome", hogOutcome(r.hogOutcome()));
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
-        root.set("summary", new SummaryEncoder(this).encode(ReportSummary.of(r)));
+        ObjectNode summary = new SummaryEncoder(this).encode(ReportSummary.of(r));
+        if (r.cluster() != null && r.cluster().resources() != null) {
+            ResourceAuditJson.encode(r.cluster().resources(), summary.putObject("resources"));
+        }
+        root.set("summary", summary);
         return root;
     }
 
@@ -120,6 +124,9 @@ final class JsonEncoder {
         ArrayNode args = o.putArray("kubeletArgs");
         c.kubeletArgs().forEach(args::add);
         o.put("k3sMemoryBytes", c.k3sMemoryBytes());
+        if (c.resources() != null) {
+            ResourceAuditJson.encode(c.resources(), o.putObject("resources"));
+        }
         return o;
     }
 

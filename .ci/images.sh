@@ -9,12 +9,13 @@
 #                                       with the three images above preloaded in
 #                                       /var/lib/rancher/k3s/agent/images/
 #
-#   bash .ci/images.sh            build what is missing, load what is not loaded
+#   bash .ci/images.sh            build what is missing, load what is not loaded; CoreDNS, the k3s binary,
+#                                 crictl and the root filesystem are built at the same time
 #   SQUEEZE_CI_REBUILD=1 bash .ci/images.sh   ignore the cache
 #   bash .ci/images.sh jre k3s-image          only these phases (pause jre coredns k3s-binary
 #                                             crictl rootfs k3s-image)
 #
-# Cache: /var/cache/squeeze-ci/<name>-<version>-<inputs hash>/ (outside the repo).
+# Cache: /var/cache/squeeze-ci/<name>-<version>-<inputs hash>/ (outside the repo); Go's caches in go/mod, go/build.
 # Wipe:  rm -rf /var/cache/squeeze-ci/*-*/   (logs stay in /var/cache/squeeze-ci/logs)
 # Needs dockerd running (.ci/docker-up.sh) and Go at /usr/local/go (or on PATH).
 set -euo pipefail
@@ -29,6 +30,9 @@ DOCKER=/usr/bin/docker
 export DOCKER_BUILDKIT=0
 export PATH=/usr/local/go/bin:$PATH
 export GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=0
+# Go's module and build caches live in the CI cache too, so a runner that keeps (or restores) $CACHE keeps them:
+# a cold image build then skips the module downloads and reuses compiled packages. Overridable as usual.
+export GOMODCACHE=${GOMODCACHE:-$CACHE/go/mod} GOCACHE=${GOCACHE:-$CACHE/go/build}
 NICE="nice -n 10"
 mkdir -p "$CACHE" "$LOGDIR"
 : > "$TIMINGS"
@@ -47,6 +51,24 @@ phase() {
   local dt=$((SECONDS - t0))
   printf '%s\t%s\n' "$name" "$dt" >> "$TIMINGS"
   log "phase $name: ${dt}s"
+}
+
+# bg NAME FUNCTION...: runs `phase NAME FUNCTION...` in the background (independent pieces overlap: the Go builds
+# with each other's downloads, debootstrap's network and dpkg with the compiles); wait_bg waits for all of them and
+# fails if one failed. Their logs stay in $LOGDIR/build-*.log; only the [images] lines interleave.
+BG_PIDS=()
+BG_NAMES=()
+bg() {
+  phase "$@" &
+  BG_PIDS+=("$!"); BG_NAMES+=("$1")
+}
+wait_bg() {
+  local i failed=""
+  for i in "${!BG_PIDS[@]}"; do
+    wait "${BG_PIDS[$i]}" || failed="$failed ${BG_NAMES[$i]}"
+  done
+  BG_PIDS=(); BG_NAMES=()
+  [ -z "$failed" ] || die "phase(s)$failed failed (logs in $LOGDIR)"
 }
 
 # key TEXT FILE...: short hash of a version string plus the content of input files.
@@ -203,8 +225,7 @@ EOF
   $DOCKER build -q -t "$COREDNS_IMAGE" "$d/ctx" >> "$LOGDIR/build-coredns.log"
   rm -rf "$d/ctx" "$d/mod"
 }
-phase coredns ensure_image "$COREDNS_IMAGE" "$COREDNS_KEY" "$COREDNS_DIR" build_coredns
-prune "$COREDNS_DIR"
+bg coredns ensure_image "$COREDNS_IMAGE" "$COREDNS_KEY" "$COREDNS_DIR" build_coredns
 
 # ---------------------------------------------------------------- binaries --------------
 # k3s stand-in multicall binary (upstream Kubernetes $K8S_VERSION, .ci/k3s-standin)
@@ -230,8 +251,7 @@ build_k3s_bin() {
   mv "$BIN_DIR/k3s.part" "$BIN_DIR/k3s"
   "$BIN_DIR/k3s" --version
 }
-phase k3s-binary build_k3s_bin
-prune "$BIN_DIR"
+bg k3s-binary build_k3s_bin
 
 CRICTL_DIR=$CACHE/crictl-$CRICTL_VERSION
 build_crictl() {
@@ -245,7 +265,7 @@ build_crictl() {
     || { tail -20 "$LOGDIR/build-crictl.log"; die "crictl build failed"; }
   rm -rf "$CRICTL_DIR/mod"
 }
-phase crictl build_crictl
+bg crictl build_crictl
 
 # ---------------------------------------------------------------- root filesystem -------
 # debian_mirror: DEBIAN_MIRROR if set, else the URI of this machine's own apt source for
@@ -298,7 +318,10 @@ build_rootfs() {
   rm -rf "$r"
   log "rootfs: $(du -h "$ROOTFS_DIR/rootfs.tar" | cut -f1)"
 }
-phase rootfs build_rootfs
+bg rootfs build_rootfs
+wait_bg
+prune "$COREDNS_DIR"
+prune "$BIN_DIR"
 prune "$ROOTFS_DIR"
 
 # ---------------------------------------------------------------- k3s image -------------

@@ -18,13 +18,21 @@ count() {
   echo "[$(date +%T)] $1: $(docker ps -a -q --filter label=dev.squeeze.owner.pid | wc -l) Squeeze k3s containers," \
        "$(ls -d /sys/fs/cgroup/*/squeeze-h* 2>/dev/null | wc -l) owner-named cgroup directories"
 }
+# the forked JVM itself: Failsafe starts it through `/bin/sh -c ... java ... surefirebooter`, whose command line
+# matches too; killing that shell would leave the JVM running and the test passing for the wrong reason
+forked_jvm() {
+  local p
+  for p in $(pgrep -f "surefirebooter.*$root/core/target"); do
+    [ "$(cat "/proc/$p/comm" 2>/dev/null)" = java ] && { echo "$p"; return; }
+  done
+}
 count "before"
 (cd "$root" && exec "${it[@]}" -Dit.test=ExperimentIT) > "$out/kill9-victim.log" 2>&1 &
 mvn_pid=$!
 jvm=""
 for _ in $(seq 1 300); do
   grep -q "STEADY_STATE begins" "$out/kill9-victim.log" && \
-    jvm=$(pgrep -f "surefirebooter.*$root/core/target" | head -1) && [ -n "$jvm" ] && break
+    jvm=$(forked_jvm) && [ -n "$jvm" ] && break
   kill -0 "$mvn_pid" 2>/dev/null || { echo "the victim run ended before STEADY_STATE (log: $out/kill9-victim.log)"; exit 1; }
   sleep 1
 done

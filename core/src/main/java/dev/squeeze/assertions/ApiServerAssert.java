@@ -1,6 +1,7 @@
 package dev.squeeze.assertions;
 
 import dev.squeeze.report.ApiAvailability;
+import dev.squeeze.report.ApiLatencySlo;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.Phase;
 import java.time.Duration;
@@ -13,12 +14,19 @@ import java.util.Arrays;
  *
  * <pre>{@code
  * assertThat(report).apiServer().hasAvailabilityAtLeast(99.0).hasLongestGapAtMost(Duration.ofSeconds(5));
+ * assertThat(report).apiServer().isAvailable().meetsLatencySlo();   // 99.5%, p99 <= 1 s
  * assertThat(report).apiServer().pooled().hasNoFailures();
  * assertThat(report).apiServer().duringPhase(Phase.PRESSURE, Phase.HOLD).hasAvailabilityAtLeast(95.0);
  * assertThat(brokenReport).apiServer().hadFailures();
  * }</pre>
  */
 public class ApiServerAssert extends AbstractReportPartAssert<ApiServerAssert> {
+
+    /**
+     * What "available" means without a number: 99.5%, the threshold ClusterLoader2's {@code APIAvailability}
+     * measurement is run with in Kubernetes' scalability tests (Kubernetes itself has no official availability SLO).
+     */
+    public static final double DEFAULT_AVAILABILITY_PERCENT = 99.5;
 
     private boolean pooled;
     private Phase[] phases = new Phase[0];
@@ -56,6 +64,41 @@ public class ApiServerAssert extends AbstractReportPartAssert<ApiServerAssert> {
         if (a.percent() < percent) {
             throwAssertionError(ShouldHaveAvailabilityAtLeast.shouldHaveAvailabilityAtLeast(a, percent,
                     actual.started(), report()));
+        }
+        return myself;
+    }
+
+    /**
+     * Successful ticks were at least {@value #DEFAULT_AVAILABILITY_PERCENT}% of the scheduled ticks: the availability
+     * threshold of ClusterLoader2's {@code APIAvailability} measurement. Same as
+     * {@code hasAvailabilityAtLeast(99.5)}, with a message that names the default.
+     */
+    public ApiServerAssert isAvailable() {
+        ApiAvailability a = availability();
+        if (a.percent() < DEFAULT_AVAILABILITY_PERCENT) {
+            throwAssertionError(ShouldHaveAvailabilityAtLeast.shouldBeAvailable(a, actual.started(), report()));
+        }
+        return myself;
+    }
+
+    /**
+     * The 99th percentile of the pooled probe's call latency was at most 1 s: the Kubernetes API call latency SLO
+     * for single-object calls (kubernetes/community {@code sig-scalability/slos/api_call_latency.md}: "99th
+     * percentile per cluster-day (a) &lt;= 1s if {@code scope=resource}"). Counts every observed pooled call over the
+     * phases chosen with {@link #duringPhase(Phase...)} (all phases by default), failed calls with the time until they
+     * failed; the {@code fresh} probe and unobserved ticks do not count, whether or not {@link #pooled()} was called.
+     * See {@link ApiLatencySlo} for why.
+     */
+    public ApiServerAssert meetsLatencySlo() {
+        requireValidRun("the API server");
+        ApiLatencySlo slo = ApiLatencySlo.of(actual, phases);
+        if (slo.calls().isEmpty()) {
+            String what = "API server (pooled probe calls" + (phases.length == 0 ? "" : ", phases "
+                    + Arrays.toString(phases)) + ")";
+            throwAssertionError(ShouldHaveSamples.shouldHaveSamples(what, report()));
+        }
+        if (!slo.met()) {
+            throwAssertionError(ShouldMeetLatencySlo.shouldMeetLatencySlo(slo, actual.started(), report()));
         }
         return myself;
     }

@@ -9,7 +9,8 @@ import dev.squeeze.report.HttpSuccess;
  * {@link ChaosReportAssert#allowingNoPressure()}).
  *
  * <pre>{@code
- * assertThat(report).http().hasSuccessRateAtLeast(99.5);
+ * assertThat(report).http().hasSuccessRateAtLeast(99.9);
+ * assertThat(report).http().isAvailable();   // at least 99.5%
  * }</pre>
  */
 public class HttpAssert extends AbstractReportPartAssert<HttpAssert> {
@@ -27,15 +28,32 @@ public class HttpAssert extends AbstractReportPartAssert<HttpAssert> {
      */
     public HttpAssert hasSuccessRateAtLeast(double percent) {
         Arguments.percent("hasSuccessRateAtLeast", "percent", percent);
-        requireValidRun("the workload's HTTP probe");
-        HttpSuccess http = HttpSuccess.of(actual);
-        if (!http.hasSamples()) {
-            throwAssertionError(ShouldHaveSamples.shouldHaveSamples("HTTP probe", report()));
-        }
+        HttpSuccess http = success();
         if (http.percent() < percent) {
             throwAssertionError(ShouldHaveHttpSuccessRateAtLeast.shouldHaveHttpSuccessRateAtLeast(http, percent,
                     actual.started(), report()));
         }
         return myself;
+    }
+
+    /**
+     * Healthy answers were at least {@value ApiServerAssert#DEFAULT_AVAILABILITY_PERCENT}% of the scheduled ticks, the
+     * same default as {@link ApiServerAssert#isAvailable()}; same as {@code hasSuccessRateAtLeast(99.5)}.
+     */
+    public HttpAssert isAvailable() {
+        HttpSuccess http = success();
+        if (http.percent() < ApiServerAssert.DEFAULT_AVAILABILITY_PERCENT) {
+            throwAssertionError(ShouldHaveHttpSuccessRateAtLeast.shouldBeAvailable(http, actual.started(), report()));
+        }
+        return myself;
+    }
+
+    private HttpSuccess success() {
+        requireValidRun("the workload's HTTP probe");
+        HttpSuccess http = HttpSuccess.of(actual);
+        if (!http.hasSamples()) {
+            throwAssertionError(ShouldHaveSamples.shouldHaveSamples("HTTP probe", report()));
+        }
+        return http;
     }
 }

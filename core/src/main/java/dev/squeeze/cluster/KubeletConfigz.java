@@ -56,8 +56,8 @@ final class KubeletConfigz {
                 return new Threshold(0, "NO memory eviction: no memory.available hard eviction threshold, so pods are"
                         + " not evicted for memory and the kernel OOM killer is the only limit (kubelet /configz: "
                         + settings + "); to have the kubelet evict, set evictionHard memory.available (kubelet flag"
-                        + " --eviction-hard=memory.available<500Mi,nodefs.available<5%,imagefs.available<5%, on k3s"
-                        + " --kubelet-arg=eviction-hard=...)");
+                        + " --eviction-hard=" + MemoryEviction.SUGGESTED + ",nodefs.available<5%,imagefs.available<5%,"
+                        + " on k3s --kubelet-arg=eviction-hard=...)");
             }
             return new Threshold(parse(memory.toString(), capacity),
                     "hard eviction at memory.available<" + memory + " (kubelet /configz: " + settings + ")");

@@ -4,6 +4,7 @@ import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.internal.kube.KubeRequest;
 import dev.squeeze.pressure.HogTarget;
 import dev.squeeze.probe.ApiServerProbe;
+import dev.squeeze.probe.ClusterNodesProbe;
 import dev.squeeze.probe.EventProbe;
 import dev.squeeze.probe.ServiceHttpProbe;
 import dev.squeeze.probe.NodeProbe;
@@ -13,6 +14,7 @@ import dev.squeeze.probe.ProbeClients;
 import dev.squeeze.probe.Probe;
 import dev.squeeze.probe.Sampler;
 import dev.squeeze.report.ChaosReport;
+import dev.squeeze.report.ClusterNode;
 import dev.squeeze.report.ClusterFacts;
 import dev.squeeze.report.ResourceAudit;
 import dev.squeeze.report.HogOutcome;
@@ -68,6 +70,7 @@ public final class Experiment {
     private Instant stoppedSince;
     private ResourceAudit resources;
     private KubeRequest.Refused refused;
+    private List<ClusterNode> clusterNodes = List.of();
 
     private Experiment(ChaosCluster cluster, ExperimentSpec spec) {
         this.cluster = cluster;
@@ -92,6 +95,7 @@ public final class Experiment {
     }
 
     private ChaosReport execute() {
+        NodeExpectation.check(cluster, spec);
         Instant started = clock.instant();
         String node = cluster.nodeName();
         String ns = cluster.namespace();
@@ -198,6 +202,12 @@ public final class Experiment {
                 new PodProbe(probing, ns, spec.watchedPods(), hog.selector(), observations, nodeProbe::latestSummary),
                 new EventProbe(probing, ns, node, started, observations)));
         spec.http().ifPresent(h -> probes.add(new ServiceHttpProbe(probing, ns, h, timeout, observations)));
+        clusterNodes = ClusterNodesProbe.inventory(probing, node);
+        if (clusterNodes.size() > 1) {
+            LOG.info("[{}] observing every node: {} (target {})", spec.name(), clusterNodes.stream()
+                    .map(n -> n.name() + " " + n.role()).toList(), node);
+            probes.add(new ClusterNodesProbe(probing, clusterNodes, probeTimeout(), observations));
+        }
         return probes;
     }
 
@@ -324,6 +334,6 @@ public final class Experiment {
         return new ChaosReport(spec.name(), started, clock.instant(), facts,
                 spec.hog().describe() + " = " + hog.target.describe(), phases.spans(), observations.api(),
                 observations.node(), observations.pods(), observations.hog(), observations.events(),
-                observations.http(), outcome, all);
+                observations.http(), outcome, all, clusterNodes, observations.otherNodes());
     }
 }

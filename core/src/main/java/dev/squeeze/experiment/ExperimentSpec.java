@@ -25,10 +25,12 @@ import java.util.Optional;
  * @param recoveryTimeout longest to wait for MemoryPressure to clear and a new pod to be admitted
  * @param recoveryWindow  how long MemoryPressure must stay clear
  * @param reportDirectory where JSON and HTML reports are written
+ * @param expect          what the target node is expected to do with the hog; {@link Expect#EVICTION} is checked
+ *                        against the node's kubelet configuration before any pressure
  */
 public record ExperimentSpec(String name, HogSpec hog, List<String> watchedPods, Optional<HttpProbeSpec> http,
                              Duration tick, Duration steadyState, Duration rampTimeout, Duration recoveryTimeout,
-                             Duration recoveryWindow, Path reportDirectory) {
+                             Duration recoveryWindow, Path reportDirectory, Expect expect) {
 
     public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
     public static final Duration DEFAULT_STEADY_STATE = Duration.ofSeconds(5);
@@ -39,50 +41,66 @@ public record ExperimentSpec(String name, HogSpec hog, List<String> watchedPods,
 
     public ExperimentSpec {
         watchedPods = List.copyOf(watchedPods);
+        expect = expect == null ? Expect.ANY : expect;
+    }
+
+    /** A spec without an expectation ({@link Expect#ANY}): the shape before {@code expect} existed. */
+    public ExperimentSpec(String name, HogSpec hog, List<String> watchedPods, Optional<HttpProbeSpec> http,
+                          Duration tick, Duration steadyState, Duration rampTimeout, Duration recoveryTimeout,
+                          Duration recoveryWindow, Path reportDirectory) {
+        this(name, hog, watchedPods, http, tick, steadyState, rampTimeout, recoveryTimeout, recoveryWindow,
+                reportDirectory, Expect.ANY);
+    }
+
+    /** The same spec, checked before pressure against what the target node can do (see {@link Expect}). */
+    public ExperimentSpec expecting(Expect v) {
+        return new ExperimentSpec(name, hog, watchedPods, http, tick, steadyState, rampTimeout, recoveryTimeout,
+                recoveryWindow, reportDirectory, v);
     }
 
     public static ExperimentSpec of(String name, HogSpec hog) {
         return new ExperimentSpec(name, hog, List.of(), Optional.empty(), DEFAULT_TICK, DEFAULT_STEADY_STATE,
-                DEFAULT_RAMP_TIMEOUT, DEFAULT_RECOVERY_TIMEOUT, DEFAULT_RECOVERY_WINDOW, DEFAULT_REPORT_DIRECTORY);
+                DEFAULT_RAMP_TIMEOUT, DEFAULT_RECOVERY_TIMEOUT, DEFAULT_RECOVERY_WINDOW, DEFAULT_REPORT_DIRECTORY,
+                Expect.ANY);
     }
 
     public ExperimentSpec withWatchedPods(List<String> v) {
         return new ExperimentSpec(name, hog, v, http, tick, steadyState, rampTimeout, recoveryTimeout, recoveryWindow,
-                reportDirectory);
+                reportDirectory, expect);
     }
 
     public ExperimentSpec withHttpProbe(HttpProbeSpec v) {
         return new ExperimentSpec(name, hog, watchedPods, Optional.of(v), tick, steadyState, rampTimeout,
-                recoveryTimeout, recoveryWindow, reportDirectory);
+                recoveryTimeout, recoveryWindow, reportDirectory, expect);
     }
 
     public ExperimentSpec withTick(Duration v) {
         return new ExperimentSpec(name, hog, watchedPods, http, v, steadyState, rampTimeout, recoveryTimeout,
-                recoveryWindow, reportDirectory);
+                recoveryWindow, reportDirectory, expect);
     }
 
     public ExperimentSpec withSteadyState(Duration v) {
         return new ExperimentSpec(name, hog, watchedPods, http, tick, v, rampTimeout, recoveryTimeout, recoveryWindow,
-                reportDirectory);
+                reportDirectory, expect);
     }
 
     public ExperimentSpec withRampTimeout(Duration v) {
         return new ExperimentSpec(name, hog, watchedPods, http, tick, steadyState, v, recoveryTimeout, recoveryWindow,
-                reportDirectory);
+                reportDirectory, expect);
     }
 
     public ExperimentSpec withRecovery(Duration timeout, Duration window) {
         return new ExperimentSpec(name, hog, watchedPods, http, tick, steadyState, rampTimeout, timeout, window,
-                reportDirectory);
+                reportDirectory, expect);
     }
 
     public ExperimentSpec withReportDirectory(Path v) {
         return new ExperimentSpec(name, hog, watchedPods, http, tick, steadyState, rampTimeout, recoveryTimeout,
-                recoveryWindow, v);
+                recoveryWindow, v, expect);
     }
 
     public ExperimentSpec withName(String v) {
         return new ExperimentSpec(v, hog, watchedPods, http, tick, steadyState, rampTimeout, recoveryTimeout,
-                recoveryWindow, reportDirectory);
+                recoveryWindow, reportDirectory, expect);
     }
 }

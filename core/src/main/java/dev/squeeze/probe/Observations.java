@@ -30,6 +30,7 @@ public final class Observations {
 
     private final ConcurrentLinkedQueue<ApiSample> api = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<NodeSample> node = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<NodeSample> otherNodes = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<PodSample> pods = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<HogSample> hog = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<EventRecord> events = new ConcurrentLinkedQueue<>();
@@ -50,6 +51,13 @@ public final class Observations {
         NodeSample previous = latestNode;
         if (previous == null || !s.at().isBefore(previous.at())) {
             latestNode = s;
+        }
+    }
+
+    /** A sample of a node other than the target ({@link ClusterNodesProbe}). */
+    public void addOther(NodeSample s) {
+        if (TickRun.deliver()) {
+            otherNodes.add(s);
         }
     }
 
@@ -84,6 +92,11 @@ public final class Observations {
 
     public List<NodeSample> node() {
         return sorted(node, NodeSample::at);
+    }
+
+    /** The samples of every node but the target, sorted by time. */
+    public List<NodeSample> otherNodes() {
+        return sorted(otherNodes, NodeSample::at);
     }
 
     public List<PodSample> pods() {

@@ -15,11 +15,15 @@ import java.util.List;
  * @param name        the experiment's name (test class and method under JUnit)
  * @param hogSpec     the hog as asked for, one line (size with its basis, rate, hold, QoS, priority)
  * @param notes       loud findings that are not samples: "the hog never reached its target", "hog was rejected"...
+ * @param clusterNodes every node of the cluster at the start, the target marked; empty in reports written before
+ *                    multi-node clusters (or when the nodes could not be listed)
+ * @param otherNodes  the samples of every node but the target, on the same tick grid as {@code node}
  */
 public record ChaosReport(String name, Instant started, Instant finished, ClusterFacts cluster, String hogSpec,
                           List<PhaseSpan> phases, List<ApiSample> api, List<NodeSample> node, List<PodSample> pods,
                           List<HogSample> hog, List<EventRecord> events, List<HttpSample> http,
-                          HogOutcome hogOutcome, List<String> notes) {
+                          HogOutcome hogOutcome, List<String> notes, List<ClusterNode> clusterNodes,
+                          List<NodeSample> otherNodes) {
 
     public ChaosReport {
         phases = List.copyOf(phases);
@@ -30,6 +34,17 @@ public record ChaosReport(String name, Instant started, Instant finished, Cluste
         events = List.copyOf(events);
         http = List.copyOf(http);
         notes = List.copyOf(notes);
+        clusterNodes = List.copyOf(clusterNodes);
+        otherNodes = List.copyOf(otherNodes);
+    }
+
+    /** A report of the target node only (the shape before every node was observed). */
+    public ChaosReport(String name, Instant started, Instant finished, ClusterFacts cluster, String hogSpec,
+                       List<PhaseSpan> phases, List<ApiSample> api, List<NodeSample> node, List<PodSample> pods,
+                       List<HogSample> hog, List<EventRecord> events, List<HttpSample> http,
+                       HogOutcome hogOutcome, List<String> notes) {
+        this(name, started, finished, cluster, hogSpec, phases, api, node, pods, hog, events, http, hogOutcome, notes,
+                List.of(), List.of());
     }
 
     public Duration duration() {

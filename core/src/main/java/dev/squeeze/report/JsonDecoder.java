@@ -25,11 +25,7 @@ final class JsonDecoder {
                         instant(o, "end"), o.path("completed").asBoolean(), text(o, "outcome"))),
                 list(root, "api", o -> new ApiSample(instant(o, "at"), phase(o), outcome(o.path("fresh")),
                         outcome(o.path("pooled")))),
-                list(root, "node", o -> new NodeSample(instant(o, "at"), phase(o), text(o, "node"),
-                        o.path("ready").asBoolean(), o.path("memoryPressure").asBoolean(),
-                        longOrNull(o, "availableBytes"), longOrNull(o, "workingSetBytes"),
-                        instant(o, "leaseRenewed"), text(o, "unobserved"), longOrNull(o, "wallWorkingSetBytes"),
-                        text(o, "wallSource"))),
+                list(root, "node", JsonDecoder::nodeSample),
                 list(root, "pods", o -> new PodSample(instant(o, "at"), phase(o), text(o, "namespace"),
                         text(o, "name"), PodRole.valueOf(text(o, "role")), text(o, "podPhase"),
                         o.path("ready").asBoolean(), o.path("restarts").asInt(), text(o, "lastTermination"),
@@ -41,7 +37,19 @@ final class JsonDecoder {
                         strings(o.path("annotations")))),
                 list(root, "http", o -> new HttpSample(instant(o, "at"), phase(o), outcome(o.path("outcome")))),
                 hogOutcome(root.path("hogOutcome")),
-                list(root, "notes", JsonNode::asString));
+                list(root, "notes", JsonNode::asString),
+                list(root, "clusterNodes", o -> new ClusterNode(text(o, "name"), list(o, "roles", JsonNode::asString),
+                        o.path("target").asBoolean(), longOrNull(o, "capacityBytes"),
+                        longOrNull(o, "allocatableBytes"))),
+                list(root, "otherNodes", JsonDecoder::nodeSample));
+    }
+
+    private static NodeSample nodeSample(JsonNode o) {
+        return new NodeSample(instant(o, "at"), phase(o), text(o, "node"),
+                o.path("ready").asBoolean(), o.path("memoryPressure").asBoolean(),
+                longOrNull(o, "availableBytes"), longOrNull(o, "workingSetBytes"),
+                instant(o, "leaseRenewed"), text(o, "unobserved"), longOrNull(o, "wallWorkingSetBytes"),
+                text(o, "wallSource"));
     }
 
     private static ClusterFacts cluster(JsonNode o) {

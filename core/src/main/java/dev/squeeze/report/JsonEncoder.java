@@ -44,19 +44,7 @@ final class JsonEncoder {
             o.set("fresh", outcome(s.fresh()));
             o.set("pooled", outcome(s.pooled()));
         }
-        ArrayNode node = root.putArray("node");
-        for (NodeSample s : r.node()) {
-            ObjectNode o = sample(node, s.at(), s.phase());
-            o.put("node", s.node());
-            o.put("ready", s.ready());
-            o.put("memoryPressure", s.memoryPressure());
-            o.put("availableBytes", s.availableBytes());
-            o.put("workingSetBytes", s.workingSetBytes());
-            instant(o, "leaseRenewed", s.leaseRenewed());
-            o.put("unobserved", s.unobserved());
-            o.put("wallWorkingSetBytes", s.wallWorkingSetBytes());
-            o.put("wallSource", s.wallSource());
-        }
+        nodeSamples(root.putArray("node"), r.node());
         ArrayNode pods = root.putArray("pods");
         for (PodSample s : r.pods()) {
             ObjectNode o = sample(pods, s.at(), s.phase());
@@ -99,12 +87,39 @@ final class JsonEncoder {
         root.set("hogOutcome", hogOutcome(r.hogOutcome()));
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
-        ObjectNode summary = new SummaryEncoder(this).encode(ReportSummary.of(r));
+        ArrayNode clusterNodes = root.putArray("clusterNodes");
+        for (ClusterNode n : r.clusterNodes()) {
+            ObjectNode o = clusterNodes.addObject();
+            o.put("name", n.name());
+            ArrayNode roles = o.putArray("roles");
+            n.roles().forEach(roles::add);
+            o.put("target", n.target());
+            o.put("capacityBytes", n.capacityBytes());
+            o.put("allocatableBytes", n.allocatableBytes());
+        }
+        nodeSamples(root.putArray("otherNodes"), r.otherNodes());
+        ObjectNode summary = new SummaryEncoder(this).encode(ReportSummary.of(r), r);
+        new ComparableNumbersEncoder(this).addTo(summary, r);
         if (r.cluster() != null && r.cluster().resources() != null) {
             ResourceAuditJson.encode(r.cluster().resources(), summary.putObject("resources"));
         }
         root.set("summary", summary);
         return root;
+    }
+
+    private void nodeSamples(ArrayNode node, java.util.List<NodeSample> samples) {
+        for (NodeSample s : samples) {
+            ObjectNode o = sample(node, s.at(), s.phase());
+            o.put("node", s.node());
+            o.put("ready", s.ready());
+            o.put("memoryPressure", s.memoryPressure());
+            o.put("availableBytes", s.availableBytes());
+            o.put("workingSetBytes", s.workingSetBytes());
+            instant(o, "leaseRenewed", s.leaseRenewed());
+            o.put("unobserved", s.unobserved());
+            o.put("wallWorkingSetBytes", s.wallWorkingSetBytes());
+            o.put("wallSource", s.wallSource());
+        }
     }
 
     private ObjectNode cluster(ClusterFacts c) {

@@ -8,15 +8,18 @@ import java.util.Set;
 
 /**
  * Signs that the node itself ran short of memory once pressure began: the kubelet's MemoryPressure, an eviction for
- * memory, a kernel OOM kill, memory.available down to the eviction threshold, or the API server starving (more than
- * {@value SignalCoverage#TOLERATED_GAP_TICKS} failed ticks in a row). Each is something the node did, not something the
- * hog said, so it shows pressure was real even when the hog was stopped before its target, or when its progress could
+ * memory, a kernel OOM kill, memory.available down to the eviction threshold, the node's memory wall 95% full, or the
+ * API server starving (more than {@value SignalCoverage#TOLERATED_GAP_TICKS} failed ticks in a row). Each is something
+ * the node did, not something the hog said, so it shows pressure was real even when the hog was stopped before its target, or when its progress could
  * no longer be read because the API server stopped answering.
  */
 final class PressureEvidence {
 
     /** Node events that say the kernel OOM killer ran (kubelet's SystemOOM, node-problem-detector's OOMKilling). */
     private static final Set<String> OOM_EVENTS = Set.of("SystemOOM", "OOMKilling");
+
+    /** How full the node's memory wall must be to count as pressure: 95%. */
+    static final int WALL_FULL_PERCENT = 95;
 
     private PressureEvidence() {
     }
@@ -59,7 +62,28 @@ final class PressureEvidence {
                         + "threshold " + human(threshold) + " at " + Timeline.offset(o, s.at()));
             }
         }
-        return apiStarved(r, from);
+        Optional<String> wallFull = wallFull(r, from);
+        return wallFull.isPresent() ? wallFull : apiStarved(r, from);
+    }
+
+    /**
+     * The node's own memory wall (the k3s container's cgroup limit) at least {@value #WALL_FULL_PERCENT}% full: the
+     * kernel is reclaiming from everything on the node, the kubelet's thresholds aside. Only where the wall is read
+     * (a throwaway k3s node); an existing node has no wall reading.
+     */
+    private static Optional<String> wallFull(ChaosReport r, Instant from) {
+        long wall = r.cluster() == null ? 0 : r.cluster().declaredBytes();
+        if (wall <= 0) {
+            return Optional.empty();
+        }
+        for (NodeSample s : r.node()) {
+            Long used = s.wallWorkingSetBytes();
+            if (used != null && !s.at().isBefore(from) && used * 100 >= wall * WALL_FULL_PERCENT) {
+                return Optional.of("the node's memory wall was full: working set " + human(used) + " of its "
+                        + human(wall) + " at " + Timeline.offset(r.started(), s.at()));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> apiStarved(ChaosReport r, Instant from) {

@@ -18,7 +18,7 @@ final class SummaryEncoder {
         this.json = json;
     }
 
-    ObjectNode encode(ReportSummary s) {
+    ObjectNode encode(ReportSummary s, ChaosReport report) {
         ObjectNode o = json.object();
         o.set("validity", validity(s.validity()));
         ObjectNode api = o.putObject("api");
@@ -29,10 +29,19 @@ final class SummaryEncoder {
             byPhase.set(e.getKey().name(), availability(e.getValue()));
         }
         ArrayNode nodes = o.putArray("nodes");
-        for (NodeHistory n : s.nodes()) {
+        for (EveryNode.Entry e : EveryNode.of(report)) {
             ObjectNode on = nodes.addObject();
-            on.put("node", n.node());
-            on.put("samples", n.samples());
+            on.put("node", e.name());
+            on.put("target", e.target());
+            ArrayNode roles = on.putArray("roles");
+            e.node().roles().forEach(roles::add);
+            on.put("capacityBytes", e.node().capacityBytes());
+            on.put("allocatableBytes", e.node().allocatableBytes());
+            NodeHistory n = e.history().orElse(null);
+            on.put("samples", n == null ? 0 : n.samples());
+            if (n == null) {
+                continue;
+            }
             instant(on, "memoryPressureFirstSeen", n.pressureFirstSeen().orElse(null));
             instant(on, "memoryPressureCleared", n.pressureCleared().orElse(null));
             on.put("memoryPressureEpisodes", n.pressureSpans().size());
@@ -41,6 +50,18 @@ final class SummaryEncoder {
             on.put("minAvailableBytes", n.minAvailableBytes());
             instant(on, "minAvailableAt", n.minAvailableAt());
             on.put("leaseMaxGapMillis", n.leaseMaxGap().toMillis());
+            on.put("observedTicks", n.coverage().observed());
+            on.put("scheduledTicks", n.coverage().scheduled());
+        }
+        ArrayNode moved = o.putArray("moved");
+        for (PodMoves.Move m : PodMoves.of(report)) {
+            ObjectNode om = moved.addObject();
+            om.put("pod", m.pod());
+            om.put("fromNode", m.fromNode());
+            instant(om, "evictedAt", m.evictedAt());
+            om.put("replacement", m.replacement());
+            om.put("toNode", m.toNode());
+            instant(om, "readyAt", m.readyAt());
         }
         ArrayNode pods = o.putArray("pods");
         for (PodHistory p : s.pods()) {

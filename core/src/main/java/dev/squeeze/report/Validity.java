@@ -15,7 +15,8 @@ import java.util.Optional;
  *   <li>reached at least {@link #PRESSURE_FRACTION} (90%) of its target, or</li>
  *   <li>was evicted for memory or OOM-killed on the way (the node's answer to the pressure it made), or</li>
  *   <li>the node itself showed memory pressure once the hog started: MemoryPressure, an eviction for memory, a kernel
- *       OOM kill, memory.available down to the eviction threshold, or the API server failing more than three ticks in
+ *       OOM kill, memory.available down to the eviction threshold, the node's memory wall (a throwaway node's cgroup
+ *       limit) 95% full, or the API server failing more than three ticks in
  *       a row (a starving API server also stops Squeeze from reading the hog's progress, so its recorded peak is
  *       then only a lower bound).</li>
  * </ul>
@@ -103,7 +104,8 @@ public record Validity(boolean valid, String reason, String pressure, List<Strin
         }
         return Optional.of(none + reached(hog) + ", below the " + percent(PRESSURE_FRACTION) + " a valid run needs,"
                 + " and the node showed no sign of memory pressure (no MemoryPressure, no eviction for memory, no OOM"
-                + " kill, memory.available never down to the eviction threshold, no API server starvation); "
+                + " kill, memory.available never down to the eviction threshold, memory wall never 95% full, no API"
+                + " server starvation); "
                 + ending(hog));
     }
 

@@ -72,13 +72,18 @@ class FreshReadyzTest {
 
     @Test
     void nobody_listening_is_connection_refused() throws Exception {
-        int port = server.port();
-        server.close();
+        // a bound socket that never listens holds the port: a closed server's port could be taken by another test's
+        // server meanwhile (unit tests run in two forks), this one cannot
+        try (java.net.Socket holder = new java.net.Socket()) {
+            holder.bind(new java.net.InetSocketAddress("localhost", 0));
+            int port = holder.getLocalPort();
 
-        ProbeOutcome outcome = new FreshReadyz(new ConfigBuilder(Config.empty()).withMasterUrl("https://localhost:" + port)
-                .withCaCertData(server.caPemBase64).build(), Duration.ofSeconds(1)).check();
+            ProbeOutcome outcome = new FreshReadyz(new ConfigBuilder(Config.empty())
+                    .withMasterUrl("https://localhost:" + port).withCaCertData(server.caPemBase64).build(),
+                    Duration.ofSeconds(1)).check();
 
-        assertThat(outcome).isInstanceOfSatisfying(ProbeOutcome.Failure.class, f -> assertThat(f.error())
-                .isEqualTo("connection refused by localhost:" + port));
+            assertThat(outcome).isInstanceOfSatisfying(ProbeOutcome.Failure.class, f -> assertThat(f.error())
+                    .isEqualTo("connection refused by localhost:" + port));
+        }
     }
 }

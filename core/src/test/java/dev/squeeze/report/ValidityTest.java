@@ -52,8 +52,25 @@ class ValidityTest {
         assertThat(v.valid()).isFalse();
         assertThat(v.reason()).isEqualTo("no pressure was applied: the hog reached 180.0 MiB of 1.46 GiB (12%), below"
                 + " the 90% a valid run needs, and the node showed no sign of memory pressure (no MemoryPressure, no"
-                + " eviction for memory, no OOM kill, memory.available never down to the eviction threshold, no API"
-                + " server starvation); it was still running at the end");
+                + " eviction for memory, no OOM kill, memory.available never down to the eviction threshold, memory"
+                + " wall never 95% full, no API server starvation); it was still running at the end");
+    }
+
+    @Test
+    void a_full_memory_wall_is_pressure_even_when_the_hog_stalled_below_its_target() {
+        // GIVEN a hog stalled at 79% of its target on a 2Gi node with no eviction threshold: the wall is full, the
+        // kernel reclaims from everything (an overcommitted run where the API server kept answering)
+        ChaosReport quiet = ReportFixtures.quiet(hog(HogFate.SURVIVED, "", 1280, 1600));
+        long wall = quiet.cluster().declaredBytes();
+        ChaosReport full = ReportFixtures.with(quiet, null, quiet.node().stream()
+                .map(s -> s.withWall(s.phase() == Phase.PRESSURE ? wall - wall / 100 : wall / 2, "wall")).toList(),
+                null);
+        ChaosReport roomy = ReportFixtures.with(quiet, null, quiet.node().stream()
+                .map(s -> s.withWall(wall * 90 / 100, "wall")).toList(), null);
+        assertThat(Validity.of(full).valid()).isTrue();
+        assertThat(Validity.of(full).pressure()).contains("the node showed pressure: the node's memory wall was full:"
+                + " working set 1.98 GiB of its 2.00 GiB at +00:05");
+        assertThat(Validity.of(roomy).valid()).as("a wall 90% full is not full").isFalse();
     }
 
     @Test

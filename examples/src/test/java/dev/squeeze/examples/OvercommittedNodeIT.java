@@ -70,13 +70,16 @@ class OvercommittedNodeIT {
         assertThatThrownBy(() -> {
             assertThat(report).apiServer().hasAvailabilityAtLeast(99.0);
             assertThat(report).workloadPods().stayedReady();
+            assertThat(report).http().hasSuccessRateAtLeast(99.0);
         })
                 .isInstanceOf(AssertionError.class)
                 .satisfiesAnyOf(
                         e -> Assertions.assertThat(e).hasMessageContaining("Expecting API server availability")
                                 .hasMessageContaining("to be at least:"),
                         e -> Assertions.assertThat(e).hasMessageContaining("Expecting pods matching")
-                                .hasMessageContaining("to stay Ready during PRESSURE, HOLD and RECOVERY"))
+                                .hasMessageContaining("to stay Ready during PRESSURE, HOLD and RECOVERY"),
+                        e -> Assertions.assertThat(e).hasMessageContaining("Expecting the workload's HTTP success rate")
+                                .hasMessageContaining("to be at least:"))
                 .satisfies(e -> LOG.info("The assertions a team would have written fail with:{}", e.getMessage()));
     }
 

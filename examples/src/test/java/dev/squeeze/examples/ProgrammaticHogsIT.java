@@ -30,7 +30,8 @@ class ProgrammaticHogsIT {
     static SqueezeExtension squeeze = SqueezeExtension.builder()
             .node(NodeSpec.ofMemory(MemorySize.parse("2Gi"))
                     .withKubeReserved(MemorySize.parse("700Mi"))
-                    .withEvictionHard(MemorySize.parse("400Mi")))
+                    .withEvictionHard(MemorySize.parse("400Mi"))
+                    .withPressureTransitionPeriod(Duration.ofSeconds(10)))
             .workload(WorkloadSpec.of("classpath:k8s/tuned.yaml").withReadySelectors(List.of("app=web")))
             .build();
 

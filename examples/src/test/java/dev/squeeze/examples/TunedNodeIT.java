@@ -19,18 +19,18 @@ import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
  * <p>The threshold is the headroom the kubelet has to act in: it checks every 10 s, so a leak must not grow by more
  * than the threshold in 10 s (here 25Mi/s, 250Mi per check), or the kernel OOM-kills it before the kubelet evicts it.
  */
-@ChaosNode(memory = "2Gi", kubeReserved = "700Mi", evictionHard = "400Mi")
+@ChaosNode(memory = "2Gi", kubeReserved = "700Mi", evictionHard = "400Mi", pressureTransitionPeriod = "10s")
 @Workload(manifests = "classpath:k8s/tuned.yaml", readySelectors = "app=web")
 class TunedNodeIT {
 
     @Test
-    @MemoryHog(size = "120%", basis = SizeBasis.NODE_ALLOCATABLE, rate = "25Mi/s", hold = "20s",
+    @MemoryHog(size = "120%", basis = SizeBasis.NODE_ALLOCATABLE, rate = "25Mi/s", hold = "20s", recoveryWindow = "10s",
             http = @HttpProbe(service = "web", port = 80, path = "/healthz"))
     void the_hog_is_evicted_and_everything_else_survives(ChaosReport report) {
         // 3 x 256Mi limits = 768Mi of ~948Mi allocatable (2Gi - 700Mi kube-reserved - 400Mi eviction), all Guaranteed
         assertThat(report).resources().everyPodHasMemoryLimits().noBestEffortPods().limitsFitAllocatable();
         assertThat(report).hog().wasEvictedForMemory();
-        assertThat(report).apiServer().hasAvailabilityAtLeast(99.0);
+        assertThat(report).apiServer().isAvailable().meetsLatencySlo();
         assertThat(report).workloadPods().stayedReady().hadNoRestarts().wereNotEvicted();
         assertThat(report).http().hasSuccessRateAtLeast(99.0);
         assertThat(report).node()

@@ -71,6 +71,14 @@ public @interface ChaosNode {
     /** One node for the whole class (default), or a fresh node for every test method. */
     Lifecycle lifecycle() default Lifecycle.PER_CLASS;
 
+    /**
+     * Whether the node may be shared with other test classes of equal settings in this test run;
+     * {@link NodeReuse#DEFAULT} defers to the configuration parameter {@value SqueezeProperties#REUSE_NODES}, else a
+     * class gets a node of its own. Only with {@link Lifecycle#PER_CLASS}. Use {@link NodeReuse#NEVER} for a class
+     * that changes its node (labels, taints, files) through the client.
+     */
+    NodeReuse reuse() default NodeReuse.DEFAULT;
+
     /** How long to wait for the node and kube-system to be Ready. */
     String startupTimeout() default "3m";
 

@@ -1,5 +1,6 @@
 package dev.squeeze.junit5;
 
+import dev.squeeze.experiment.Expect;
 import dev.squeeze.pressure.QosClass;
 import dev.squeeze.pressure.SizeBasis;
 
@@ -72,4 +73,12 @@ public @interface MemoryHog {
 
     /** How long MemoryPressure must stay clear to count as recovered. */
     String recoveryWindow() default "15s";
+
+    /**
+     * What the node is expected to do with the hog, checked before any pressure. {@link Expect#EVICTION}: the test
+     * fails at once, naming the node's {@code evictionHard} and the kubelet setting to add, when the target node's
+     * kubelet has no {@code memory.available} hard eviction threshold (it would never evict, and the test would only
+     * fail after the whole ramp).
+     */
+    Expect expect() default Expect.ANY;
 }

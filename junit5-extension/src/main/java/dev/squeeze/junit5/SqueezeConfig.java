@@ -26,42 +26,48 @@ import java.util.Optional;
  * @param existingCluster run on this cluster instead of starting k3s
  * @param reportDirectory where JSON and HTML reports are written
  * @param tick            probe sampling period
+ * @param reuse           whether the node may be shared with other classes of equal node settings
  */
 public record SqueezeConfig(NodeSpec node, Lifecycle lifecycle, List<WorkloadSpec> workloads,
-                            Optional<ExistingClusterSpec> existingCluster, Path reportDirectory, Duration tick) {
+                            Optional<ExistingClusterSpec> existingCluster, Path reportDirectory, Duration tick,
+                            NodeReuse reuse) {
 
     public SqueezeConfig {
         workloads = List.copyOf(workloads);
     }
 
-    /** A 2Gi node per class, no workload, reports in {@code target/squeeze-reports}, a 1 s tick. */
+    /** A 2Gi node per class (not shared unless the parameter says so), no workload, reports in {@code target/squeeze-reports}, a 1 s tick. */
     public static SqueezeConfig defaults() {
         return new SqueezeConfig(NodeSpec.defaults(), Lifecycle.PER_CLASS, List.of(), Optional.empty(),
-                ExperimentSpec.DEFAULT_REPORT_DIRECTORY, ExperimentSpec.DEFAULT_TICK);
+                ExperimentSpec.DEFAULT_REPORT_DIRECTORY, ExperimentSpec.DEFAULT_TICK, NodeReuse.DEFAULT);
     }
 
     public SqueezeConfig withNode(NodeSpec v) {
-        return new SqueezeConfig(v, lifecycle, workloads, existingCluster, reportDirectory, tick);
+        return new SqueezeConfig(v, lifecycle, workloads, existingCluster, reportDirectory, tick, reuse);
     }
 
     public SqueezeConfig withLifecycle(Lifecycle v) {
-        return new SqueezeConfig(node, v, workloads, existingCluster, reportDirectory, tick);
+        return new SqueezeConfig(node, v, workloads, existingCluster, reportDirectory, tick, reuse);
     }
 
     public SqueezeConfig withWorkloads(List<WorkloadSpec> v) {
-        return new SqueezeConfig(node, lifecycle, v, existingCluster, reportDirectory, tick);
+        return new SqueezeConfig(node, lifecycle, v, existingCluster, reportDirectory, tick, reuse);
     }
 
     public SqueezeConfig withExistingCluster(Optional<ExistingClusterSpec> v) {
-        return new SqueezeConfig(node, lifecycle, workloads, v, reportDirectory, tick);
+        return new SqueezeConfig(node, lifecycle, workloads, v, reportDirectory, tick, reuse);
     }
 
     public SqueezeConfig withReportDirectory(Path v) {
-        return new SqueezeConfig(node, lifecycle, workloads, existingCluster, v, tick);
+        return new SqueezeConfig(node, lifecycle, workloads, existingCluster, v, tick, reuse);
     }
 
     public SqueezeConfig withTick(Duration v) {
-        return new SqueezeConfig(node, lifecycle, workloads, existingCluster, reportDirectory, v);
+        return new SqueezeConfig(node, lifecycle, workloads, existingCluster, reportDirectory, v, reuse);
+    }
+
+    public SqueezeConfig withReuse(NodeReuse v) {
+        return new SqueezeConfig(node, lifecycle, workloads, existingCluster, reportDirectory, tick, v);
     }
 
     /** The watched pods of an experiment that names none: every workload's ready selectors. */

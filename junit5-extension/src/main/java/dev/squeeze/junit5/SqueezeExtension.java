@@ -129,6 +129,12 @@ public final class SqueezeExtension implements ExecutionCondition, BeforeAllCall
             return this;
         }
 
+        /** Whether the node may be shared with other classes of equal node settings; see {@link NodeReuse}. */
+        public Builder reuse(NodeReuse reuse) {
+            config = config.withReuse(Objects.requireNonNull(reuse, "reuse"));
+            return this;
+        }
+
         /** Adds a workload; workloads are deployed in the order added. */
         public Builder workload(WorkloadSpec workload) {
             workloads.add(Objects.requireNonNull(workload, "workload"));

@@ -41,6 +41,13 @@ public final class SqueezeProperties {
      */
     public static final String DISABLED_WITHOUT_DOCKER = "squeeze.disabledWithoutDocker";
 
+    /**
+     * {@code true} lets test classes whose {@link ChaosNode @ChaosNode} (or builder) node settings are equal share one
+     * k3s node for the whole test run, each in a namespace of its own; unset or {@code false} (the default) gives
+     * every class a node of its own. {@link ChaosNode#reuse()} decides per class. See {@link NodeReuse}.
+     */
+    public static final String REUSE_NODES = "squeeze.reuseNodes";
+
     private SqueezeProperties() {
     }
 }

@@ -98,6 +98,23 @@ class SqueezeConfigurationTest {
     }
 
     @Test
+    void expectEvictionReachesTheExperimentAndDefaultsToAny() {
+        SqueezeTestKit.execute(ExpectsEvictionTestCase.class);
+        SqueezeTestKit.execute(DefaultNodeTestCase.class);
+
+        assertThat(Journal.experiments()).extracting(dev.squeeze.experiment.ExperimentSpec::expect)
+                .containsExactly(dev.squeeze.experiment.Expect.EVICTION, dev.squeeze.experiment.Expect.ANY);
+    }
+
+    @ChaosNode
+    public static class ExpectsEvictionTestCase {
+        @org.junit.jupiter.api.Test
+        @MemoryHog(size = "120%", expect = dev.squeeze.experiment.Expect.EVICTION)
+        void test() {
+        }
+    }
+
+    @Test
     void badTickParameterIsNamed() {
         EngineExecutionResults results = SqueezeTestKit.execute(DefaultNodeTestCase.class,
                 Map.of(SqueezeProperties.TICK, "fast"));

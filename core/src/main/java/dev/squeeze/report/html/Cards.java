@@ -131,8 +131,13 @@ final class Cards {
 
     /** {@code detail} is trusted HTML built here from escaped parts. */
     private void card(String title, String status, String value, String detail) {
-        html.append("<div class=\"card ").append(status).append("\"><div class=\"card-title\">").append(esc(title))
-                .append("</div><div class=\"card-value\">").append(esc(value)).append("</div><div class=\"card-detail\">")
-                .append(detail).append("</div></div>");
+        html.append(card(title, status, value, detail, ""));
+    }
+
+    /** One card; {@code detail} is trusted HTML, {@code id} an optional element id. */
+    static String card(String title, String status, String value, String detail, String id) {
+        return "<div class=\"card " + status + "\"" + (id.isEmpty() ? "" : " id=\"" + id + "\"")
+                + "><div class=\"card-title\">" + esc(title) + "</div><div class=\"card-value\">" + esc(value)
+                + "</div><div class=\"card-detail\">" + detail + "</div></div>";
     }
 }

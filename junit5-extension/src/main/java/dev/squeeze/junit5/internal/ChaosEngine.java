@@ -30,6 +30,18 @@ public interface ChaosEngine {
 
     ChaosCluster attach(ExistingClusterSpec cluster);
 
+    /**
+     * A view of a shared {@code node} for one test class: the same node and client, a namespace of its own; closing
+     * the view deletes that namespace (and what runs in it), never the node.
+     */
+    ChaosCluster borrow(ChaosCluster node);
+
+    /**
+     * Why a shared node that an earlier class used must not be handed out again (not Ready, MemoryPressure, allocatable
+     * memory not back, pods of the earlier class still there), or empty when it is as good as fresh.
+     */
+    Optional<String> unfitForReuse(ChaosCluster node);
+
     /** Deploys and awaits the workload; closing the result deletes it. */
     AutoCloseable deploy(ChaosCluster cluster, WorkloadSpec workload);
 

@@ -61,7 +61,9 @@ final class ConfigReader {
         boolean skip = DockerRequirement.disabledWithoutDocker(
                 built.isPresent() ? Optional.empty() : AnnotationSupport.findAnnotation(testClass, ChaosNode.class),
                 parameters.apply(SqueezeProperties.DISABLED_WITHOUT_DOCKER), problems);
-        return new Settings(config, hogImage(problems), skip);
+        boolean reuse = ReuseReader.reuse(config, nodeSubject, parameters.apply(SqueezeProperties.REUSE_NODES),
+                problems);
+        return new Settings(config, hogImage(problems), skip, reuse);
     }
 
     /** Every {@link MemoryHog @MemoryHog} method of {@code testClass}, read and checked. */
@@ -134,7 +136,10 @@ final class ConfigReader {
                 .map(w -> WorkloadReader.read(w, problems)).toList();
         dev.squeeze.junit5.Lifecycle lifecycle = AnnotationSupport.findAnnotation(testClass, ChaosNode.class)
                 .map(ChaosNode::lifecycle).orElse(dev.squeeze.junit5.Lifecycle.PER_CLASS);
-        return SqueezeConfig.defaults().withNode(node).withWorkloads(workloads).withLifecycle(lifecycle);
+        dev.squeeze.junit5.NodeReuse reuse = AnnotationSupport.findAnnotation(testClass, ChaosNode.class)
+                .map(ChaosNode::reuse).orElse(dev.squeeze.junit5.NodeReuse.DEFAULT);
+        return SqueezeConfig.defaults().withNode(node).withWorkloads(workloads).withLifecycle(lifecycle)
+                .withReuse(reuse);
     }
 
     private static SqueezeConfig refuseAnnotations(Class<?> testClass, SqueezeConfig config, Problems problems) {

@@ -45,6 +45,16 @@ final class CoreEngine implements ChaosEngine {
     }
 
     @Override
+    public ChaosCluster borrow(ChaosCluster node) {
+        return BorrowedNode.of(node);
+    }
+
+    @Override
+    public Optional<String> unfitForReuse(ChaosCluster node) {
+        return NodeFitness.unfit(node);
+    }
+
+    @Override
     public AutoCloseable deploy(ChaosCluster cluster, WorkloadSpec workload) {
         return WorkloadDeployer.deploy(cluster, workload);
     }

@@ -49,7 +49,8 @@ final class HogReader {
                 .withSteadyState(steady.get())
                 .withRampTimeout(ramp.get())
                 .withRecovery(recoveryTimeout.get(), recoveryWindow.get())
-                .withReportDirectory(settings.config().reportDirectory());
+                .withReportDirectory(settings.config().reportDirectory())
+                .expecting(hog.expect());
         if (http.isPresent()) {
             spec = spec.withHttpProbe(http.get());
         }

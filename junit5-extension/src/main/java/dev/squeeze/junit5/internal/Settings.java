@@ -8,6 +8,7 @@ import dev.squeeze.junit5.SqueezeConfig;
  * @param config   node, lifecycle, workloads, existing cluster, report directory and tick
  * @param hogImage the hog's JRE image when {@code @MemoryHog(image)} is unset
  * @param disabledWithoutDocker skip (instead of fail) where Docker is missing; opted in by the user
+ * @param reuseNode             take the node from the run's {@link SharedNodes} instead of starting one of its own
  */
-record Settings(SqueezeConfig config, String hogImage, boolean disabledWithoutDocker) {
+record Settings(SqueezeConfig config, String hogImage, boolean disabledWithoutDocker, boolean reuseNode) {
 }

@@ -154,8 +154,8 @@ public final class SqueezeRuntime {
         ExtensionContext scope = Scopes.clusterScope(context, settings.config().lifecycle());
         Store store = scope.getStore(NAMESPACE);
         String owner = Scopes.describe(scope);
-        ChaosCluster cluster = store.getOrComputeIfAbsent(CLUSTER,
-                key -> new StartedCluster(start(context, settings, owner), owner), StartedCluster.class).cluster();
+        ChaosCluster cluster = store.getOrComputeIfAbsent(CLUSTER, key -> hold(context, settings, owner),
+                HeldCluster.class).cluster();
         store.getOrComputeIfAbsent(WORKLOADS,
                 key -> Deployments.deploy(engine(context), cluster, settings.config().workloads()), Deployments.class);
         return cluster;
@@ -199,6 +199,25 @@ public final class SqueezeRuntime {
     ChaosEngine engine(ExtensionContext context) {
         return owner(context).getStore(NAMESPACE).getOrComputeIfAbsent(ENGINE, key -> engines.get(),
                 ChaosEngine.class);
+    }
+
+    /** A node of the class's (or method's) own, or a view of the run's shared node with equal settings. */
+    @SuppressWarnings("deprecation")
+    private HeldCluster hold(ExtensionContext context, Settings settings, String owner) {
+        if (!settings.reuseNode()) {
+            SharedNodes shared = context.getRoot().getStore(NAMESPACE).get(SharedNodes.class, SharedNodes.class);
+            if (shared != null && settings.config().existingCluster().isEmpty()) {
+                shared.stopIdle("before " + owner + " starts a node of its own");
+            }
+            return new StartedCluster(start(context, settings, owner), owner);
+        }
+        Instant began = Instant.now();
+        SharedNodes shared = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SharedNodes.class,
+                key -> new SharedNodes(), SharedNodes.class);
+        HeldCluster held = shared.borrow(settings.config().node(), engine(context), owner);
+        LOG.info("Squeeze: node {} ready for {} after {} s (shared; namespace {})", held.cluster().nodeName(), owner,
+                Duration.between(began, Instant.now()).toMillis() / 1000.0, held.cluster().namespace());
+        return held;
     }
 
     private ChaosCluster start(ExtensionContext context, Settings settings, String owner) {

@@ -1,7 +1,6 @@
 package dev.squeeze.junit5.internal;
 
 import dev.squeeze.cluster.ChaosCluster;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,8 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * user turned off {@code junit.jupiter.extensions.store.close.autocloseable.enabled}; closing twice is harmless.
  */
 @SuppressWarnings("deprecation") // CloseableResource: kept for runs with AutoCloseable store closing disabled
-record StartedCluster(ChaosCluster cluster, String owner, AtomicBoolean closed)
-        implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+record StartedCluster(ChaosCluster cluster, String owner, AtomicBoolean closed) implements HeldCluster {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartedCluster.class);
 

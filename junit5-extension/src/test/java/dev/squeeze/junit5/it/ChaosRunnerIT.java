@@ -9,6 +9,7 @@ import dev.squeeze.pressure.SizeBasis;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.HogFate;
 import dev.squeeze.units.MemoryRate;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -17,19 +18,21 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The programmatic handle: two hogs of different sizes in one test body, each with its own report. */
-@ChaosNode(memory = "2Gi")
+@ChaosNode(memory = "2Gi", pressureTransitionPeriod = "10s")
 @Workload(manifests = "classpath:it/innocent.yaml", readySelectors = "app=innocent")
+@Order(1) // with the other ITs on the same shared node (squeeze.reuseNodes in the POM)
 class ChaosRunnerIT {
 
     @Test
     void smallHogSurvivesLargeHogDoesNot(ChaosRunner chaos) {
         HogSpec small = HogSpec.of(HogSize.percentOf(30, SizeBasis.NODE_ALLOCATABLE))
-                .withRate(MemoryRate.parse("200Mi/s")).withHold(Duration.ofSeconds(5));
+                .withRate(MemoryRate.parse("200Mi/s")).withHold(Duration.ofSeconds(2));
         HogSpec large = HogSpec.of(HogSize.percentOf(120, SizeBasis.NODE_ALLOCATABLE))
-                .withRate(MemoryRate.parse("200Mi/s")).withHold(Duration.ofSeconds(10));
+                .withRate(MemoryRate.parse("200Mi/s")).withHold(Duration.ofSeconds(5));
 
-        ChaosReport first = chaos.run(small);
-        ChaosReport second = chaos.run(large);
+        Duration window = Duration.ofSeconds(5);
+        ChaosReport first = chaos.run(chaos.experiment(small).withRecovery(Duration.ofMinutes(2), window));
+        ChaosReport second = chaos.run(chaos.experiment(large).withRecovery(Duration.ofMinutes(2), window));
 
         assertThat(first.hogOutcome().fate()).isEqualTo(HogFate.SURVIVED);
         assertThat(second.hogOutcome().fate()).isNotIn(HogFate.SURVIVED, HogFate.NEVER_STARTED);

@@ -44,7 +44,7 @@ class FailingTestCleanupIT {
     @ChaosNode
     static class FailingTestCase {
         @Test
-        @MemoryHog(size = "30%", rate = "200Mi/s", hold = "2s")
+        @MemoryHog(size = "30%", rate = "200Mi/s", hold = "2s", recoveryWindow = "5s")
         void fails(ChaosCluster cluster) {
             nodeName = cluster.nodeName();
             containersDuringTest = containerIds();

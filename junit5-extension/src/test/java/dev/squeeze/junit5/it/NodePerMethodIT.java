@@ -33,7 +33,7 @@ class NodePerMethodIT {
 
     @Test
     @Order(1)
-    @MemoryHog(size = "120%", rate = "200Mi/s", hold = "10s")
+    @MemoryHog(size = "30%", rate = "200Mi/s", hold = "2s", recoveryWindow = "5s")
     void firstNode(ChaosReport report, ChaosCluster cluster) {
         CONTAINERS.add(containerId(cluster));
         assertThat(report.cluster().node()).isEqualTo(cluster.nodeName());

@@ -18,16 +18,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The default path: one node for the class, the workload deployed once, a hog per method. */
-@ChaosNode(memory = "2Gi")
+@ChaosNode(memory = "2Gi", pressureTransitionPeriod = "10s")
 @Workload(manifests = "classpath:it/innocent.yaml", readySelectors = "app=innocent")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(3) // with the other ITs on the same shared node (squeeze.reuseNodes in the POM)
 class SharedNodeIT {
 
     private static ChaosCluster firstCluster;
 
     @Test
     @Order(1)
-    @MemoryHog(size = "120%", rate = "200Mi/s", hold = "10s")
+    @MemoryHog(size = "120%", rate = "200Mi/s", hold = "5s", recoveryWindow = "5s")
     void hogBeyondAllocatableIsStopped(ChaosReport report, ChaosCluster cluster) {
         firstCluster = cluster;
         assertThat(report.cluster().declaredBytes()).isEqualTo(MemorySize.parse("2Gi").bytes());
@@ -40,7 +41,7 @@ class SharedNodeIT {
 
     @Test
     @Order(2)
-    @MemoryHog(size = "30%", rate = "200Mi/s", hold = "5s")
+    @MemoryHog(size = "30%", rate = "200Mi/s", hold = "2s", recoveryWindow = "5s")
     void secondMethodRunsOnTheSameNodeAfterRecovery(ChaosReport report, ChaosCluster cluster, KubernetesClient client) {
         assertThat(cluster).isSameAs(firstCluster);
         assertThat(client.pods().inNamespace(cluster.namespace()).withLabel("app", "innocent").list().getItems())

@@ -13,9 +13,16 @@ final class FakeCluster implements ChaosCluster {
 
     private final String name;
     private final KubernetesClient client;
+    private final String closeEntry;
 
     FakeCluster(String name) {
+        this(name, "close " + name);
+    }
+
+    /** A cluster whose close is journaled as {@code closeEntry}, such as a view of a shared node. */
+    FakeCluster(String name, String closeEntry) {
         this.name = name;
+        this.closeEntry = closeEntry;
         this.client = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:9").withNamespace("squeeze").build())
                 .build();
@@ -48,7 +55,7 @@ final class FakeCluster implements ChaosCluster {
 
     @Override
     public void close() {
-        Journal.record("close " + name);
+        Journal.record(closeEntry);
         client.close();
     }
 }

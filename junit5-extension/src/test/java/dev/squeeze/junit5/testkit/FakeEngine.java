@@ -50,6 +50,19 @@ public final class FakeEngine implements ChaosEngine {
     }
 
     @Override
+    public ChaosCluster borrow(ChaosCluster node) {
+        Journal.record("borrow " + node.nodeName());
+        Journal.failIf("borrow");
+        return new FakeCluster(node.nodeName(), "return " + node.nodeName());
+    }
+
+    @Override
+    public Optional<String> unfitForReuse(ChaosCluster node) {
+        Journal.record("check " + node.nodeName());
+        return Journal.unfit();
+    }
+
+    @Override
     public AutoCloseable deploy(ChaosCluster cluster, WorkloadSpec workload) {
         String manifests = String.join(",", workload.manifests());
         Journal.record("deploy " + manifests);

@@ -17,6 +17,7 @@ public final class Journal {
     private static final List<ExperimentSpec> EXPERIMENTS = Collections.synchronizedList(new ArrayList<>());
     private static volatile Optional<String> dockerProblem = Optional.empty();
     private static volatile String failingStep = "";
+    private static volatile Optional<String> unfit = Optional.empty();
 
     private Journal() {
     }
@@ -26,6 +27,7 @@ public final class Journal {
         EXPERIMENTS.clear();
         dockerProblem = Optional.empty();
         failingStep = "";
+        unfit = Optional.empty();
     }
 
     public static List<String> entries() {
@@ -48,6 +50,15 @@ public final class Journal {
     /** Makes the step whose journal entry is {@code step} (such as {@code start} or {@code deploy a.yaml}) throw. */
     public static void fail(String step) {
         failingStep = step;
+    }
+
+    /** Makes every shared node unfit for reuse, for this reason (as if it were still under MemoryPressure). */
+    public static void unfitForReuse(String reason) {
+        unfit = Optional.of(reason);
+    }
+
+    static Optional<String> unfit() {
+        return unfit;
     }
 
     static Optional<String> dockerProblem() {

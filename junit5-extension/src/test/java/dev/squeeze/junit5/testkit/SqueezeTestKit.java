@@ -22,8 +22,14 @@ public final class SqueezeTestKit {
     }
 
     public static EngineExecutionResults execute(Class<?> testCase, Map<String, String> parameters) {
+        return execute(Map.copyOf(parameters), testCase);
+    }
+
+    /** Runs several fixtures in one launcher run (one root context), in the order given. */
+    public static EngineExecutionResults execute(Map<String, String> parameters, Class<?>... testCases) {
         EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(testCase))
+                .selectors(java.util.Arrays.stream(testCases).map(c -> selectClass(c))
+                        .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
                 .configurationParameter(SqueezeProperties.REPORT_DIR, REPORT_DIR);
         parameters.forEach(kit::configurationParameter);
         return EngineHook.with(FakeEngine::new, kit::execute);

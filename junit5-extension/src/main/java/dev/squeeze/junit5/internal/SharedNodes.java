@@ -1,0 +1,140 @@
+package dev.squeeze.junit5.internal;
+
+import dev.squeeze.cluster.ChaosCluster;
+import dev.squeeze.cluster.NodeSpec;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The k3s nodes of one test run that classes with equal node settings share, keyed by their {@link NodeSpec}. Lives in
+ * the root context's store, so JUnit closes it, and every node it started, when the run ends.
+ *
+ * <p>At most one node waits idle: before another node starts (shared or a class's own), the idle one is stopped,
+ * because two nodes on a small CI machine compete for its memory and cores (and each idle node costs what k3s itself uses). Before an idle node is
+ * handed out again it must be fit ({@link ChaosEngine#unfitForReuse}); an unfit one is stopped and a fresh one started.
+ */
+@SuppressWarnings("deprecation") // CloseableResource: see StartedCluster
+final class SharedNodes implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedNodes.class);
+
+    private final Map<NodeSpec, ChaosCluster> idle = new LinkedHashMap<>();
+    private final List<ChaosCluster> lent = new ArrayList<>();
+    private boolean closed;
+
+    /** A view of a node with {@code spec}'s settings for {@code owner}, in a namespace of its own. */
+    HeldCluster borrow(NodeSpec spec, ChaosEngine engine, String owner) {
+        ChaosCluster node = take(spec, engine, owner);
+        try {
+            return new Lease(engine.borrow(node), node, spec, owner);
+        } catch (RuntimeException e) {
+            giveBack(spec, node, false);
+            throw e;
+        }
+    }
+
+    private synchronized ChaosCluster take(NodeSpec spec, ChaosEngine engine, String owner) {
+        if (closed) {
+            throw new IllegalStateException("the test run's shared nodes are already closed");
+        }
+        ChaosCluster node = idle.remove(spec);
+        if (node != null) {
+            Optional<String> unfit = engine.unfitForReuse(node);
+            if (unfit.isPresent()) {
+                LOG.info("Squeeze: not reusing node {} for {}: {}; starting a fresh one", node.nodeName(), owner,
+                        unfit.get());
+                node.close();
+                node = null;
+            } else {
+                LOG.info("Squeeze: reusing node {} for {} (equal @ChaosNode settings)", node.nodeName(), owner);
+            }
+        }
+        if (node == null) {
+            stopIdle("before a node with other settings starts");
+            LOG.info("Squeeze: starting a shared k3s node for {}", owner);
+            node = engine.startK3s(spec);
+        }
+        lent.add(node);
+        return node;
+    }
+
+    private synchronized void giveBack(NodeSpec spec, ChaosCluster node, boolean clean) {
+        lent.remove(node);
+        if (closed || !clean) {
+            node.close();
+            return;
+        }
+        ChaosCluster other = idle.put(spec, node);
+        if (other != null) {
+            other.close();
+        }
+    }
+
+    /** Stops the idle node, if any, such as before a class starts a node of its own: one node at a time. */
+    synchronized void stopIdle(String why) {
+        for (ChaosCluster node : idle.values()) {
+            LOG.info("Squeeze: stopping idle shared node {} {}", node.nodeName(), why);
+            node.close();
+        }
+        idle.clear();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopIdle("at the end of the test run");
+        for (ChaosCluster node : List.copyOf(lent)) {
+            node.close();
+        }
+        lent.clear();
+    }
+
+    /** One class's hold on a shared node: closing it deletes the class's namespace and returns the node. */
+    private final class Lease implements HeldCluster {
+        private final ChaosCluster view;
+        private final ChaosCluster node;
+        private final NodeSpec spec;
+        private final String owner;
+        private boolean returned;
+
+        Lease(ChaosCluster view, ChaosCluster node, NodeSpec spec, String owner) {
+            this.view = view;
+            this.node = node;
+            this.spec = spec;
+            this.owner = owner;
+        }
+
+        @Override
+        public ChaosCluster cluster() {
+            return view;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (returned) {
+                return;
+            }
+            returned = true;
+            LOG.info("Squeeze: {} returns shared node {}", owner, node.nodeName());
+            boolean clean = true;
+            try {
+                view.close();
+            } catch (RuntimeException e) {
+                clean = false;
+                LOG.warn("Squeeze: cleaning up after {} on node {} failed; the node is stopped instead: {}", owner,
+                        node.nodeName(), e.toString());
+            }
+            giveBack(spec, node, clean);
+        }
+    }
+}

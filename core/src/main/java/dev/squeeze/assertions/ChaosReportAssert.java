@@ -89,6 +89,11 @@ public class ChaosReportAssert extends AbstractAssert<ChaosReportAssert, ChaosRe
         return create(HogAssert.class, HogAssert::new).navigatedFrom(this, this);
     }
 
+    /** The workload's memory requests and limits at steady state; these judge any run, pressure or not. */
+    public ResourcesAssert resources() {
+        return create(ResourcesAssert.class, ResourcesAssert::new).navigatedFrom(this, this);
+    }
+
     /** The node(s): MemoryPressure, readiness, recovery. */
     public NodeAssert node() {
         return create(NodeAssert.class, NodeAssert::new).navigatedFrom(this, this);

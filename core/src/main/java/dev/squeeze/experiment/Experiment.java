@@ -16,6 +16,7 @@ import dev.squeeze.probe.Sampler;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.ClusterNode;
 import dev.squeeze.report.ClusterFacts;
+import dev.squeeze.report.ResourceAudit;
 import dev.squeeze.report.HogOutcome;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.ReportFiles;
@@ -67,6 +68,7 @@ public final class Experiment {
     private Sampler sampler;
     private Until until;
     private Instant stoppedSince;
+    private ResourceAudit resources;
     private KubeRequest.Refused refused;
     private List<ClusterNode> clusterNodes = List.of();
 
@@ -224,9 +226,19 @@ public final class Experiment {
                 () -> observations.api().isEmpty() ? Optional.empty() : Optional.of("sampled"), () -> "none yet");
         List<String> evidence = new ArrayList<>(SteadyState.apiEvidence(observations.api()));
         evidence.addAll(SteadyState.podEvidence(client, cluster.namespace(), spec.watchedPods()));
+        audit();
         phases.end(evidence.isEmpty(), evidence.isEmpty() ? "completed: API and watched pods healthy for "
                 + Durations.format(observe) : "not steady: " + String.join("; ", evidence));
         return evidence;
+    }
+
+    /** The deployed workload's requests and limits, read back at steady state; a failed read is a note. */
+    private void audit() {
+        try {
+            resources = ResourceAudits.capture(client, cluster.namespace(), cluster.facts().node(), spec.watchedPods());
+        } catch (RuntimeException e) {
+            notes.add("the resource audit could not read the workload pods or the node: " + e.getMessage());
+        }
     }
 
     private void pressureAndHold() throws InterruptedException {
@@ -317,7 +329,9 @@ public final class Experiment {
         HogOutcome outcome = hog.outcome();
         List<String> all = new ArrayList<>(hog.notes(outcome));
         all.addAll(notes);
-        return new ChaosReport(spec.name(), started, clock.instant(), cluster.facts(),
+        ClusterFacts facts = cluster.facts() == null || resources == null ? cluster.facts()
+                : cluster.facts().withResources(resources);
+        return new ChaosReport(spec.name(), started, clock.instant(), facts,
                 spec.hog().describe() + " = " + hog.target.describe(), phases.spans(), observations.api(),
                 observations.node(), observations.pods(), observations.hog(), observations.events(),
                 observations.http(), outcome, all, clusterNodes, observations.otherNodes());

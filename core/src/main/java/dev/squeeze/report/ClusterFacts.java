@@ -18,13 +18,29 @@ import java.util.List;
  * @param kubeletArgs        the kubelet arguments Squeeze passed
  * @param k3sMemoryBytes     what k3s itself used after kube-system was Ready (working set of its cgroup),
  *                           {@code null} where it was not measured (an existing cluster)
+ * @param resources          the workload's memory requests and limits at steady state, {@code null} before it
  */
 public record ClusterFacts(String kind, String version, String node, String memoryModel, long declaredBytes,
                            long capacityBytes, long allocatableBytes, Long kubepodsLimitBytes,
-                           long evictionThresholdBytes, List<String> kubeletArgs, Long k3sMemoryBytes) {
+                           long evictionThresholdBytes, List<String> kubeletArgs, Long k3sMemoryBytes,
+                           ResourceAudit resources) {
 
     public ClusterFacts {
         kubeletArgs = List.copyOf(kubeletArgs);
+    }
+
+    /** Facts without a resource audit. */
+    public ClusterFacts(String kind, String version, String node, String memoryModel, long declaredBytes,
+                        long capacityBytes, long allocatableBytes, Long kubepodsLimitBytes,
+                        long evictionThresholdBytes, List<String> kubeletArgs, Long k3sMemoryBytes) {
+        this(kind, version, node, memoryModel, declaredBytes, capacityBytes, allocatableBytes, kubepodsLimitBytes,
+                evictionThresholdBytes, kubeletArgs, k3sMemoryBytes, null);
+    }
+
+    /** These facts with the workload's resource audit. */
+    public ClusterFacts withResources(ResourceAudit audit) {
+        return new ClusterFacts(kind, version, node, memoryModel, declaredBytes, capacityBytes, allocatableBytes,
+                kubepodsLimitBytes, evictionThresholdBytes, kubeletArgs, k3sMemoryBytes, audit);
     }
 
     /** Facts without a measurement of k3s's own memory. */
@@ -32,6 +48,6 @@ public record ClusterFacts(String kind, String version, String node, String memo
                         long capacityBytes, long allocatableBytes, Long kubepodsLimitBytes,
                         long evictionThresholdBytes, List<String> kubeletArgs) {
         this(kind, version, node, memoryModel, declaredBytes, capacityBytes, allocatableBytes, kubepodsLimitBytes,
-                evictionThresholdBytes, kubeletArgs, null);
+                evictionThresholdBytes, kubeletArgs, null, null);
     }
 }

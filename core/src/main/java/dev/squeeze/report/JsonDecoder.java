@@ -59,7 +59,8 @@ final class JsonDecoder {
         return new ClusterFacts(text(o, "kind"), text(o, "version"), text(o, "node"), text(o, "memoryModel"),
                 o.path("declaredBytes").asLong(), o.path("capacityBytes").asLong(), o.path("allocatableBytes").asLong(),
                 longOrNull(o, "kubepodsLimitBytes"), o.path("evictionThresholdBytes").asLong(),
-                list(o, "kubeletArgs", JsonNode::asString), longOrNull(o, "k3sMemoryBytes"));
+                list(o, "kubeletArgs", JsonNode::asString), longOrNull(o, "k3sMemoryBytes"),
+                ResourceAuditJson.decode(o.path("resources")));
     }
 
     private static HogOutcome hogOutcome(JsonNode o) {

@@ -100,6 +100,9 @@ final class JsonEncoder {
         nodeSamples(root.putArray("otherNodes"), r.otherNodes());
         ObjectNode summary = new SummaryEncoder(this).encode(ReportSummary.of(r), r);
         new ComparableNumbersEncoder(this).addTo(summary, r);
+        if (r.cluster() != null && r.cluster().resources() != null) {
+            ResourceAuditJson.encode(r.cluster().resources(), summary.putObject("resources"));
+        }
         root.set("summary", summary);
         return root;
     }
@@ -139,6 +142,9 @@ final class JsonEncoder {
         ArrayNode args = o.putArray("kubeletArgs");
         c.kubeletArgs().forEach(args::add);
         o.put("k3sMemoryBytes", c.k3sMemoryBytes());
+        if (c.resources() != null) {
+            ResourceAuditJson.encode(c.resources(), o.putObject("resources"));
+        }
         return o;
     }
 

@@ -31,6 +31,16 @@ class HtmlReportRenderTest {
     }
 
     @Test
+    void shows_the_resource_audit_with_its_bar_and_one_row_per_pod(@TempDir Path dir) throws Exception {
+        ReportFiles files = ReportWriter.write(ReportFixtures.evictionScenario(), dir);
+        String html = java.nio.file.Files.readString(files.html());
+        org.assertj.core.api.Assertions.assertThat(html).contains("<section id=\"resources\">")
+                .contains("limits 33.3% of allocatable, requests 16.7%")
+                .contains("<td>sidecar</td><td>k3s-node</td><td>BestEffort</td><td>0.0 MiB</td><td>none on tail</td>")
+                .contains("<title>allocatable 1.50 GiB</title>");
+    }
+
+    @Test
     void an_invalid_run_says_so_at_the_top_with_its_coverage(@TempDir Path dir) throws Exception {
         // GIVEN a hog far below its target on a quiet node, and the node unobserved from +30 to +35
         ChaosReport report = ReportFixtures.nodeUnobserved(ReportFixtures.quiet(ReportFixtures.hog(HogFate.SURVIVED,

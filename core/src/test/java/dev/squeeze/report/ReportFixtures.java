@@ -39,7 +39,15 @@ public final class ReportFixtures {
                 1792 * MI, 256 * MI, List.of("--kubelet-arg=system-reserved=memory=22Gi",
                 "--kubelet-arg=kube-reserved=memory=256Mi",
                 "--kubelet-arg=eviction-hard=memory.available<256Mi,nodefs.available<5%,imagefs.available<5%",
-                "--kubelet-arg=eviction-pressure-transition-period=30s"));
+                "--kubelet-arg=eviction-pressure-transition-period=30s")).withResources(audit());
+    }
+
+    /** Two Burstable web pods (128Mi/256Mi) and one BestEffort sidecar against 1536Mi allocatable, 24Gi capacity. */
+    public static ResourceAudit audit() {
+        return new ResourceAudit("k3s-node", 1536 * MI, 24 * 1024 * MI, List.of(
+                new ResourceAudit.PodResources("web-0", "k3s-node", "Burstable", 128 * MI, 256 * MI, List.of()),
+                new ResourceAudit.PodResources("web-1", "k3s-node", "Burstable", 128 * MI, 256 * MI, List.of()),
+                new ResourceAudit.PodResources("sidecar", "k3s-node", "BestEffort", 0, 0, List.of("tail"))));
     }
 
     /** The brief's scenario: ticks every second from +0 to +66. */

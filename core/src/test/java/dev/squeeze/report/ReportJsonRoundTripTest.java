@@ -24,6 +24,21 @@ class ReportJsonRoundTripTest {
     }
 
     @Test
+    void the_resource_audit_round_trips_and_is_summarised(@TempDir Path dir) throws java.io.IOException {
+        ChaosReport report = ReportFixtures.evictionScenario();
+        ReportFiles files = ReportWriter.write(report, dir);
+        assertThat(ReportReader.read(files.json()).cluster().resources()).isEqualTo(ReportFixtures.audit());
+        String json = java.nio.file.Files.readString(files.json()).replaceAll("\\s", "");
+        // 2 x 256Mi limits over 1536Mi allocatable; the BestEffort sidecar's missing limit is named
+        assertThat(json).contains("\"resources\":{\"node\":\"k3s-node\",\"requestsBytes\":268435456,"
+                + "\"limitsBytes\":536870912,\"allocatableBytes\":1610612736,\"capacityBytes\":25769803776,"
+                + "\"limitsOverAllocatable\":0.3333333333333333,\"requestsOverAllocatable\":0.16666666666666666")
+                .contains("\"name\":\"sidecar\",\"node\":\"k3s-node\",\"qos\":\"BestEffort\",\"requestsBytes\":0,"
+                        + "\"limitsBytes\":0,\"containersWithoutLimits\":[\"tail\"]");
+        assertThat(json.split("\"limitsOverAllocatable\"")).hasSize(3); // cluster.resources and summary.resources
+    }
+
+    @Test
     void unobserved_ticks_round_trip_as_unobserved() {
         // GIVEN API, HTTP and node ticks nobody observed
         ChaosReport scenario = ReportFixtures.evictionScenario();

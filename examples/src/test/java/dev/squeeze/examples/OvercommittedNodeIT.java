@@ -60,6 +60,12 @@ class OvercommittedNodeIT {
         LOG.info("damage during PRESSURE/HOLD: {}", damage);
         Assertions.assertThat(damage).as("damage during PRESSURE or HOLD").isNotEmpty();
 
+        // The audit, read back at steady state, says so before any pressure: 3 x 1200Mi limits on a ~2Gi node.
+        assertThat(report).resources().everyPodHasMemoryLimits();
+        assertThatThrownBy(() -> assertThat(report).resources().limitsFitAllocatable())
+                .hasMessageContaining("they sum to 3.52 GiB")
+                .hasMessageContaining("pod web-");
+
         // The assertions a team would have written, and how they fail on this node: each one names what it expected
         assertThatThrownBy(() -> {
             assertThat(report).apiServer().hasAvailabilityAtLeast(99.0);

@@ -27,6 +27,8 @@ class TunedNodeIT {
     @MemoryHog(size = "120%", basis = SizeBasis.NODE_ALLOCATABLE, rate = "25Mi/s", hold = "20s", recoveryWindow = "10s",
             http = @HttpProbe(service = "web", port = 80, path = "/healthz"))
     void the_hog_is_evicted_and_everything_else_survives(ChaosReport report) {
+        // 3 x 256Mi limits = 768Mi of ~948Mi allocatable (2Gi - 700Mi reserved - 400Mi eviction); Burstable (cpu)
+        assertThat(report).resources().everyPodHasMemoryLimits().noBestEffortPods().limitsFitAllocatable();
         assertThat(report).hog().wasEvictedForMemory();
         assertThat(report).apiServer().isAvailable().meetsLatencySlo();
         assertThat(report).workloadPods().stayedReady().hadNoRestarts().wereNotEvicted();

@@ -64,6 +64,7 @@ public final class HtmlReport {
                 .append("</section>");
         page.append("<section class=\"two\" id=\"cluster\"><div><h2>Cluster</h2>").append(Tables.facts(report))
                 .append("</div><div><h2>Phases</h2>").append(Tables.phases(report)).append("</div></section>");
+        page.append(ResourcesTable.render(report));
         page.append("<section id=\"nodes\"><h2>Nodes</h2>").append(NodeTable.render(report)).append("</section>");
         page.append("<section id=\"pods\"><h2>Pods</h2>").append(Tables.pods(report, summary.pods())).append("</section>");
         page.append("<section id=\"events\"><h2>Events</h2>").append(Tables.events(report)).append("</section>");

@@ -1,0 +1,82 @@
+package dev.squeeze.assertions;
+
+import dev.squeeze.report.ChaosReport;
+import dev.squeeze.report.ResourceAudit;
+import dev.squeeze.report.ResourceAudit.PodResources;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Assertions on the workload's memory requests and limits as deployed, read back at steady state (before pressure)
+ * against the node's allocatable memory. They judge any run, valid or not (see {@link dev.squeeze.report.Validity}):
+ * the audit does not depend on pressure, so a run whose hog never started still audits the workload.
+ *
+ * <pre>{@code
+ * assertThat(report).resources().everyPodHasMemoryLimits().noBestEffortPods().limitsFitAllocatable();
+ * assertThat(report).resources().limitsAtMost(80.0);
+ * }</pre>
+ */
+public class ResourcesAssert extends AbstractReportPartAssert<ResourcesAssert> {
+
+    /** For {@code proxy(...)} in soft assertions; reach it through {@code assertThat(report).resources()}. */
+    public ResourcesAssert(ChaosReport actual) {
+        super(actual, ResourcesAssert.class);
+    }
+
+    /** Every pod has memory limits, and their sum fits the node's allocatable memory. */
+    public ResourcesAssert limitsFitAllocatable() {
+        return limitsAtMost(100.0);
+    }
+
+    /** Every pod has memory limits, and their sum is at most {@code percentOfAllocatable} % of allocatable. */
+    public ResourcesAssert limitsAtMost(double percentOfAllocatable) {
+        ResourceAudit a = audit();
+        double percent = a.limitsOverAllocatable() * 100;
+        if (!a.unboundedPods().isEmpty() || a.allocatableBytes() <= 0 || percent > percentOfAllocatable) {
+            throwAssertionError(ShouldHaveLimitsWithin.shouldHaveLimitsWithin(percentOfAllocatable, a, report()));
+        }
+        return myself;
+    }
+
+    /** Every container of every workload pod has a memory limit. */
+    public ResourcesAssert everyPodHasMemoryLimits() {
+        ResourceAudit a = audit();
+        List<PodResources> unbounded = a.unboundedPods();
+        if (!unbounded.isEmpty()) {
+            throwAssertionError(ShouldHaveResources.shouldHaveResources("every container to have a memory limit",
+                    unbounded.stream().map(p -> "pod " + p.name() + " (" + p.qos() + "): no memory limit on "
+                            + String.join(", ", p.containersWithoutLimits())).toList(), report()));
+        }
+        return myself;
+    }
+
+    /** No workload pod is in QoS class BestEffort (the kubelet evicts those first). */
+    public ResourcesAssert noBestEffortPods() {
+        List<PodResources> bestEffort = audit().pods().stream().filter(p -> "BestEffort".equals(p.qos())).toList();
+        if (!bestEffort.isEmpty()) {
+            throwAssertionError(ShouldHaveResources.shouldHaveResources("no pod to be in QoS class BestEffort",
+                    bestEffort.stream().map(p -> "pod " + p.name() + " is BestEffort: no memory request or limit")
+                            .toList(), report()));
+        }
+        return myself;
+    }
+
+    private ResourceAudit audit() {
+        isNotNull();
+        ResourceAudit a = actual.cluster() == null ? null : actual.cluster().resources();
+        if (a == null || a.pods().isEmpty()) {
+            throwAssertionError(ShouldHaveResources.shouldHaveResources("a resource audit of the workload pods",
+                    List.of("none was recorded: the run ended before steady state, or no pod matched the watched "
+                            + "selectors; watch the workload with @WatchPods / watchedPods"), report()));
+        }
+        return a;
+    }
+
+    static String human(long bytes) {
+        return dev.squeeze.units.MemorySize.ofBytes(Math.max(0, bytes)).toHuman();
+    }
+
+    static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.1f%%", ratio * 100);
+    }
+}

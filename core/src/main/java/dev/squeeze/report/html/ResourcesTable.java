@@ -34,17 +34,28 @@ final class ResourcesTable {
         return s.append("</tbody></table></section>").toString();
     }
 
-    /** Two bars (requests, limits) on a scale of the largest of capacity, allocatable and limits; red past allocatable. */
+    /**
+     * Two bars (requests, limits) on a scale a quarter past the largest of allocatable, requests and limits; red past
+     * allocatable. Capacity gets a line only when it fits that scale: a node in a container often reports the host's
+     * memory as capacity, which would shrink every bar to a sliver.
+     */
     static String bar(ResourceAudit a) {
-        double max = Math.max(1, Math.max(a.capacityBytes(), Math.max(a.allocatableBytes(), a.limitsBytes())));
+        long largest = Math.max(a.allocatableBytes(), Math.max(a.requestsBytes(), a.limitsBytes()));
+        double max = Math.max(1, largest * 1.25);
         StringBuilder svg = new StringBuilder("<svg class=\"resources\" width=\"" + WIDTH + "\" height=\"64\" "
                 + "viewBox=\"0 0 " + WIDTH + " 64\" role=\"img\">");
         row(svg, 4, "requests", a.requestsBytes(), a.requestsBytes() > a.allocatableBytes(), max);
         row(svg, 24, "limits", a.limitsBytes(), a.limitsBytes() > a.allocatableBytes(), max);
         line(svg, a.allocatableBytes(), max, "allocatable " + Html.bytes(a.allocatableBytes()), "#333");
-        line(svg, a.capacityBytes(), max, "capacity " + Html.bytes(a.capacityBytes()), "#999");
+        boolean capacityFits = a.capacityBytes() <= max;
+        if (capacityFits) {
+            line(svg, a.capacityBytes(), max, "capacity " + Html.bytes(a.capacityBytes()), "#999");
+        }
         svg.append("<text x=\"0\" y=\"60\" font-size=\"11\">limits ").append(pct(a.limitsOverAllocatable()))
-                .append(" of allocatable, requests ").append(pct(a.requestsOverAllocatable())).append("</text>");
+                .append(" of allocatable, requests ").append(pct(a.requestsOverAllocatable()))
+                .append(" · black line: allocatable ").append(Html.bytes(a.allocatableBytes()))
+                .append(capacityFits ? " · grey line: capacity " : " · capacity (off the scale) ")
+                .append(Html.bytes(a.capacityBytes())).append("</text>");
         return svg.append("</svg>").toString();
     }
 

@@ -29,8 +29,20 @@ final class KubeletPsi {
             return PressureStall.unavailable("the kubelet's /stats/summary has no node memory.psi (KubeletPSI needs"
                     + " Kubernetes 1.34 or later and a cgroup v2 node)");
         }
-        return new PressureStall(SOURCE, dbl(some.path("avg10")), dbl(full.path("avg10")), lng(some.path("total")),
-                lng(full.path("total")), null, null);
+        Long someTotal = lng(some.path("total"));
+        Long fullTotal = lng(full.path("total"));
+        if (isZero(someTotal) && isZero(fullTotal)) {
+            // a kubelet on a cgroup v1 node (no PSI files) fills the struct with zeros; a v2 node's root cgroup has
+            // stalled at some point since boot, so its cumulative totals are never both 0
+            return PressureStall.unavailable("the kubelet's /stats/summary reports node memory.psi totals of 0 (some"
+                    + " and full): zeros, not readings, as a kubelet on a cgroup v1 node reports them");
+        }
+        return new PressureStall(SOURCE, dbl(some.path("avg10")), dbl(full.path("avg10")), someTotal, fullTotal,
+                null, null);
+    }
+
+    private static boolean isZero(Long total) {
+        return total == null || total == 0;
     }
 
     private static Double dbl(JsonNode n) {

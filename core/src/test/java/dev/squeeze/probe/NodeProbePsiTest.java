@@ -89,6 +89,22 @@ class NodeProbePsiTest {
     }
 
     @Test
+    void a_kubelet_reporting_all_zero_psi_totals_has_none() throws Exception {
+        // GIVEN a kubelet on a cgroup v1 node: KubeletPSI on, but the struct is zero-filled (seen in CI's stand-in)
+        client.nodes().resource(new NodeBuilder().withNewMetadata().withName("k3s-node").endMetadata().build()).create();
+        server.expect().get().withPath("/api/v1/nodes/k3s-node/proxy/stats/summary").andReturn(200,
+                "{\"node\":{\"memory\":{\"availableBytes\":300000000,\"psi\":{"
+                        + "\"full\":{\"total\":0,\"avg10\":0,\"avg60\":0,\"avg300\":0},"
+                        + "\"some\":{\"total\":0,\"avg10\":0,\"avg60\":0,\"avg300\":0}}}}}").always();
+
+        NodeSample s = sampleOnce(NodeMemorySource.unavailable("existing cluster"));
+
+        assertThat(s.psi().available()).isFalse();
+        assertThat(s.psi().source()).contains("reports node memory.psi totals of 0 (some and full)");
+        assertThat(s.psi().someAvg10()).isNull();
+    }
+
+    @Test
     void a_remote_node_whose_kubelet_has_no_psi_says_both_reasons() throws Exception {
         client.nodes().resource(new NodeBuilder().withNewMetadata().withName("k3s-node").endMetadata().build()).create();
         server.expect().get().withPath("/api/v1/nodes/k3s-node/proxy/stats/summary").andReturn(200,

@@ -90,6 +90,13 @@ log "waiting for 3 Ready nodes"
 for i in $(seq 1 240); do
   ready=$(kubectl get nodes --no-headers 2>/dev/null | awk '$2 == "Ready"' | wc -l)
   [ "$ready" = 3 ] && break
+  # two agents approving their CSRs at once can lose an update race and exit (409 Conflict): start it again
+  for c in $TUNED $OVER; do
+    if [ "$($DOCKER inspect -f '{{.State.Running}}' "$c" 2>/dev/null)" = false ]; then
+      log "agent $c exited ($($DOCKER logs --tail 1 "$c" 2>&1 | cut -c1-160)); starting it again"
+      $DOCKER start "$c" >/dev/null
+    fi
+  done
   [ "$i" = 240 ] && { kubectl get nodes -o wide || true; for c in $SERVER $TUNED $OVER; do $DOCKER logs --tail 30 "$c"; done; die "not 3 Ready nodes after 120 s"; }
   sleep 0.5
 done

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A real 2Gi k3s node: sizing read back, the physical wall in force, pods run, and close leaves nothing behind. */
+@Execution(ExecutionMode.CONCURRENT) // each method starts its own node: they run in parallel (see the POM)
 class K3sClusterIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(K3sClusterIT.class);

@@ -26,6 +26,8 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -43,6 +45,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The experiment engine on a real k3s node of 2 GiB: (a) the kubelet evicts a BestEffort hog while a Guaranteed pod
  * stays Ready; (b) without eviction thresholds or reservations, a hog bigger than the node does damage the report shows.
  */
+@Execution(ExecutionMode.CONCURRENT) // each method starts its own node: they run in parallel (see the POM)
 class ExperimentIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentIT.class);

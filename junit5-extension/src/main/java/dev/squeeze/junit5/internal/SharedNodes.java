@@ -40,7 +40,26 @@ final class SharedNodes implements AutoCloseable, ExtensionContext.Store.Closeab
         }
     }
 
-    private synchronized ChaosCluster take(NodeSpec spec, ChaosEngine engine, String owner) {
+    private ChaosCluster take(NodeSpec spec, ChaosEngine engine, String owner) {
+        ChaosCluster node = takeIdle(spec, engine, owner);
+        if (node != null) {
+            return node;
+        }
+        // started outside the monitor: a class starting a node must not hold up classes running in parallel
+        LOG.info("Squeeze: starting a shared k3s node for {}", owner);
+        node = engine.startK3s(spec);
+        synchronized (this) {
+            if (closed) {
+                node.close();
+                throw new IllegalStateException("the test run's shared nodes were closed while a node started");
+            }
+            lent.add(node);
+        }
+        return node;
+    }
+
+    /** The idle node with {@code spec}'s settings, lent to {@code owner}; null when one must be started. */
+    private synchronized ChaosCluster takeIdle(NodeSpec spec, ChaosEngine engine, String owner) {
         if (closed) {
             throw new IllegalStateException("the test run's shared nodes are already closed");
         }
@@ -51,18 +70,14 @@ final class SharedNodes implements AutoCloseable, ExtensionContext.Store.Closeab
                 LOG.info("Squeeze: not reusing node {} for {}: {}; starting a fresh one", node.nodeName(), owner,
                         unfit.get());
                 node.close();
-                node = null;
             } else {
                 LOG.info("Squeeze: reusing node {} for {} (equal @ChaosNode settings)", node.nodeName(), owner);
+                lent.add(node);
+                return node;
             }
         }
-        if (node == null) {
-            stopIdle("before a node with other settings starts");
-            LOG.info("Squeeze: starting a shared k3s node for {}", owner);
-            node = engine.startK3s(spec);
-        }
-        lent.add(node);
-        return node;
+        stopIdle("before a node with other settings starts");
+        return null;
     }
 
     private synchronized void giveBack(NodeSpec spec, ChaosCluster node, boolean clean) {

@@ -11,6 +11,7 @@ import dev.squeeze.report.HogFate;
 import dev.squeeze.units.MemoryRate;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The programmatic handle: two hogs of different sizes in one test body, each with its own report. */
 @ChaosNode(memory = "2Gi", pressureTransitionPeriod = "10s")
 @Workload(manifests = "classpath:it/innocent.yaml", readySelectors = "app=innocent")
-@Order(1) // with the other ITs on the same shared node (squeeze.reuseNodes in the POM)
+@Order(1) // with the other ITs on the same shared node (squeeze.reuseNodes in the POM),
+@ResourceLock("squeeze-shared-node") // one after another while other classes run in parallel
 class ChaosRunnerIT {
 
     @Test

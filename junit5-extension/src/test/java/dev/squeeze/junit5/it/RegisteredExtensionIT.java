@@ -9,6 +9,7 @@ import dev.squeeze.workload.WorkloadSpec;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same experiment declared in code, through {@link SqueezeExtension#builder()}. */
-@Order(2) // with the other ITs on the same shared node (squeeze.reuseNodes in the POM)
+@Order(2) // with the other ITs on the same shared node (squeeze.reuseNodes in the POM),
+@ResourceLock("squeeze-shared-node") // one after another while other classes run in parallel
 class RegisteredExtensionIT {
 
     @RegisterExtension

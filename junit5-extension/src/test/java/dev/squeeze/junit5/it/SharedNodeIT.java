@@ -14,6 +14,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ChaosNode(memory = "2Gi", pressureTransitionPeriod = "10s")
 @Workload(manifests = "classpath:it/innocent.yaml", readySelectors = "app=innocent")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(3) // with the other ITs on the same shared node (squeeze.reuseNodes in the POM)
+@Order(3) // with the other ITs on the same shared node (squeeze.reuseNodes in the POM),
+@ResourceLock("squeeze-shared-node") // one after another while other classes run in parallel
 class SharedNodeIT {
 
     private static ChaosCluster firstCluster;

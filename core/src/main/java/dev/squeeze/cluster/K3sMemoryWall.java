@@ -150,12 +150,14 @@ final class K3sMemoryWall {
      * Fails unless k3s runs under the wall (v1: below {@code /squeeze-<id>}). Call it once the node is Ready: the
      * kubelet moves k3s into its {@code kubelet-cgroups} when its container manager starts, after the log line
      * Testcontainers waits for.
+     *
+     * @param k3sCgroup what {@link #k3sCgroup} read
      */
-    void verifyK3sInside(K3sContainer container) {
+    void verifyK3sInside(String k3sCgroup) {
         if (!cgroupV1) {
             return;
         }
-        String problem = outsideWall(k3sCgroup(container));
+        String problem = outsideWall(k3sCgroup);
         if (problem != null) {
             throw new IllegalStateException(problem);
         }

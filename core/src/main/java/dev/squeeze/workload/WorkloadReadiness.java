@@ -24,6 +24,8 @@ final class WorkloadReadiness {
     static final int EVENTS_SHOWN = 10;
     static final int LOG_LINES = 5;
     static final Duration STABLE = Duration.ofSeconds(2);
+    /** Pods take 3 to 10 s to start and Ready must then hold for {@link #STABLE}: see both ends within 0.1 s. */
+    static final Duration FAST_FOR = Duration.ofSeconds(30);
 
     private WorkloadReadiness() {
     }
@@ -38,7 +40,7 @@ final class WorkloadReadiness {
                 + " to be Ready";
         try {
             long[] readySince = {0};
-            Duration took = KubeWait.untilOrTimeout(awaited, timeout, LOG,
+            Duration took = KubeWait.untilOrTimeout(awaited, timeout, FAST_FOR, LOG,
                     () -> stable(poll(client, namespace, selectors, podNames), readySince));
             LOG.info("workload Ready after {} ms", took.toMillis());
         } catch (TimeoutException e) {

@@ -61,6 +61,16 @@ public final class KubeWait {
     /** Like {@link #until} but lets the caller build its own failure with a {@link TimeoutException}. */
     public static Duration untilOrTimeout(String awaited, Duration timeout, Logger log, Check check)
             throws TimeoutException {
+        return untilOrTimeout(awaited, timeout, FAST_FOR, log, check);
+    }
+
+    /**
+     * Like {@link #untilOrTimeout(String, Duration, Logger, Check)}, polling every {@link #FAST_POLL} for
+     * {@code fastFor} instead of {@link #FAST_FOR}: for a wait whose end someone is waiting on to the tenth of a
+     * second (a workload's pods, which take longer than 5 s to start and then must stay Ready for a while).
+     */
+    public static Duration untilOrTimeout(String awaited, Duration timeout, Duration fastFor, Logger log, Check check)
+            throws TimeoutException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long nextProgress = start + PROGRESS_EVERY.toNanos();
@@ -87,13 +97,17 @@ public final class KubeWait {
                 log.info("still waiting for {} after {}: {}", awaited, Durations.format(elapsed), oneLine(last));
                 nextProgress = now + PROGRESS_EVERY.toNanos();
             }
-            sleep(Math.min(pollInterval(elapsed).toNanos(), Math.max(1, deadline - now)));
+            sleep(Math.min(pollInterval(elapsed, fastFor).toNanos(), Math.max(1, deadline - now)));
         }
     }
 
     /** The pause before the next poll: {@link #FAST_POLL} for the first {@link #FAST_FOR}, then {@link #POLL}. */
     static Duration pollInterval(Duration elapsed) {
-        return elapsed.compareTo(FAST_FOR) < 0 ? FAST_POLL : POLL;
+        return pollInterval(elapsed, FAST_FOR);
+    }
+
+    static Duration pollInterval(Duration elapsed, Duration fastFor) {
+        return elapsed.compareTo(fastFor) < 0 ? FAST_POLL : POLL;
     }
 
     private static void sleep(long nanos) {

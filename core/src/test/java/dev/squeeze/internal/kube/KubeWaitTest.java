@@ -59,5 +59,9 @@ class KubeWaitTest {
         assertThat(KubeWait.pollInterval(Duration.ofMillis(4_999))).isEqualTo(Duration.ofMillis(100));
         assertThat(KubeWait.pollInterval(Duration.ofSeconds(5))).isEqualTo(Duration.ofMillis(500));
         assertThat(KubeWait.pollInterval(Duration.ofMinutes(2))).isEqualTo(Duration.ofMillis(500));
+        assertThat(KubeWait.pollInterval(Duration.ofSeconds(29), Duration.ofSeconds(30)))
+                .isEqualTo(Duration.ofMillis(100));
+        assertThat(KubeWait.pollInterval(Duration.ofSeconds(30), Duration.ofSeconds(30)))
+                .isEqualTo(Duration.ofMillis(500));
     }
 }

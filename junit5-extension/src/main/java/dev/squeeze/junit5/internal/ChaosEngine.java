@@ -10,6 +10,7 @@ import dev.squeeze.workload.WorkloadSpec;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything the extension asks of Squeeze core, behind one seam so the extension's own tests can check lifecycle,
@@ -27,6 +28,22 @@ public interface ChaosEngine {
     Optional<RuntimeException> dockerProblem();
 
     ChaosCluster startK3s(NodeSpec node);
+
+    /**
+     * Starts a node and runs {@code whenNodeReady} as soon as the node is Ready and has its namespace, while
+     * kube-system comes up (core overlaps the two); returns when both are done. If the hook fails, the node is
+     * stopped and the hook's exception thrown. This default runs them one after the other.
+     */
+    default ChaosCluster startK3s(NodeSpec node, Consumer<ChaosCluster> whenNodeReady) {
+        ChaosCluster cluster = startK3s(node);
+        try {
+            whenNodeReady.accept(cluster);
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
 
     ChaosCluster attach(ExistingClusterSpec cluster);
 

@@ -2,6 +2,7 @@ package dev.squeeze.junit5.internal;
 
 import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.cluster.ExistingClusterSpec;
+import dev.squeeze.cluster.K3sCluster;
 import dev.squeeze.cluster.NodeSpec;
 import dev.squeeze.experiment.Experiment;
 import dev.squeeze.experiment.ExperimentSpec;
@@ -14,6 +15,7 @@ import org.testcontainers.DockerClientFactory;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The real engine: Squeeze core's entry points and Testcontainers' Docker detection. */
 final class CoreEngine implements ChaosEngine {
@@ -37,6 +39,11 @@ final class CoreEngine implements ChaosEngine {
     @Override
     public ChaosCluster startK3s(NodeSpec node) {
         return ChaosCluster.startK3s(node);
+    }
+
+    @Override
+    public ChaosCluster startK3s(NodeSpec node, Consumer<ChaosCluster> whenNodeReady) {
+        return K3sCluster.start(node, whenNodeReady);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -154,10 +155,12 @@ public final class SqueezeRuntime {
         ExtensionContext scope = Scopes.clusterScope(context, settings.config().lifecycle());
         Store store = scope.getStore(NAMESPACE);
         String owner = Scopes.describe(scope);
-        ChaosCluster cluster = store.getOrComputeIfAbsent(CLUSTER, key -> hold(context, settings, owner),
+        // a fresh k3s node deploys the workloads while kube-system comes up; stored after the node all the same
+        AtomicReference<Deployments> early = new AtomicReference<>();
+        ChaosCluster cluster = store.getOrComputeIfAbsent(CLUSTER, key -> hold(context, settings, owner, early),
                 HeldCluster.class).cluster();
-        store.getOrComputeIfAbsent(WORKLOADS,
-                key -> Deployments.deploy(engine(context), cluster, settings.config().workloads()), Deployments.class);
+        store.getOrComputeIfAbsent(WORKLOADS, key -> early.get() != null ? early.get()
+                : Deployments.deploy(engine(context), cluster, settings.config().workloads()), Deployments.class);
         return cluster;
     }
 
@@ -203,13 +206,14 @@ public final class SqueezeRuntime {
 
     /** A node of the class's (or method's) own, or a view of the run's shared node with equal settings. */
     @SuppressWarnings("deprecation")
-    private HeldCluster hold(ExtensionContext context, Settings settings, String owner) {
+    private HeldCluster hold(ExtensionContext context, Settings settings, String owner,
+                             AtomicReference<Deployments> early) {
         if (!settings.reuseNode()) {
             SharedNodes shared = context.getRoot().getStore(NAMESPACE).get(SharedNodes.class, SharedNodes.class);
             if (shared != null && settings.config().existingCluster().isEmpty()) {
                 shared.stopIdle("before " + owner + " starts a node of its own");
             }
-            return new StartedCluster(start(context, settings, owner), owner);
+            return new StartedCluster(start(context, settings, owner, early), owner);
         }
         Instant began = Instant.now();
         SharedNodes shared = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SharedNodes.class,
@@ -220,7 +224,8 @@ public final class SqueezeRuntime {
         return held;
     }
 
-    private ChaosCluster start(ExtensionContext context, Settings settings, String owner) {
+    private ChaosCluster start(ExtensionContext context, Settings settings, String owner,
+                               AtomicReference<Deployments> early) {
         Instant began = Instant.now();
         ChaosCluster cluster;
         if (settings.config().existingCluster().isPresent()) {
@@ -231,7 +236,9 @@ public final class SqueezeRuntime {
             LOG.info("Squeeze: starting a k3s node for {}: {} memory, evictionHard {}, kubeReserved {}, image {}",
                     owner, settings.config().node().memory(), settings.config().node().evictionHard(),
                     settings.config().node().kubeReserved(), settings.config().node().image());
-            cluster = engine(context).startK3s(settings.config().node());
+            ChaosEngine engine = engine(context);
+            cluster = engine.startK3s(settings.config().node(),
+                    node -> early.set(Deployments.deploy(engine, node, settings.config().workloads())));
         }
         LOG.info("Squeeze: node {} ready after {} s", cluster.nodeName(),
                 Duration.between(began, Instant.now()).toMillis() / 1000.0);

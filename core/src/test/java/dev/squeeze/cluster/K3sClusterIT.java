@@ -16,8 +16,10 @@ import org.testcontainers.DockerClientFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A real 2Gi k3s node: sizing read back, the physical wall in force, pods run, and close leaves nothing behind. */
@@ -116,6 +118,29 @@ class K3sClusterIT {
             assertThat(cluster.facts().evictionThresholdBytes()).isZero();
             assertThat(cluster.facts().allocatableBytes()).isEqualTo(MemorySize.parse("724Mi").bytes());
         }
+    }
+
+    @Test
+    void theHookRunsOnAReadyNodeInItsNamespaceAndItsFailureStopsTheNodeAndComesOutAsItWas() {
+        // GIVEN a hook (where the extension deploys the workload) that finds the node Ready, then fails
+        NodeSpec spec = NodeSpec.ofMemory(TWO_GI).withImage(K3sSmokeIT.K3S_IMAGE);
+        IllegalStateException notReady = new IllegalStateException("workload pods [app=web] not Ready");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        String[] containerId = new String[1];
+
+        // WHEN the node starts  THEN the hook's own exception comes out, without k3s's log lines attached
+        assertThatThrownBy(() -> K3sCluster.start(spec, cluster -> {
+            containerId[0] = cluster.container().getContainerId();
+            Node node = cluster.client().nodes().withName(cluster.nodeName()).get();
+            seen.add("node Ready " + K3sReadiness.isReady(node));
+            seen.add("namespace " + (cluster.client().namespaces().withName(cluster.namespace()).get() != null));
+            throw notReady;
+        })).isSameAs(notReady);
+        assertThat(notReady.getSuppressed()).isEmpty();
+        assertThat(seen).containsExactly("node Ready true", "namespace true");
+        // AND the node is gone
+        assertThat(DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
+                .withIdFilter(List.of(containerId[0])).exec()).isEmpty();
     }
 
     private static long bytes(Quantity q) {

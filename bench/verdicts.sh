@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Verdict stability and leaks: runs the examples N times back to back (default 5) and prints, per run, one row per
 # test: verdict (from Failsafe), API % and HTTP % over PRESSURE+HOLD+RECOVERY ticks (unobserved ticks count as down),
-# the hog's fate and the form the damage took during PRESSURE/HOLD; then counts what was left behind.
+# the hog's fate and the form the damage took during PRESSURE/HOLD; then each experiment's time by phase (seconds and
+# share); then counts what was left behind.
 #
 #   bash bench/verdicts.sh            # 5 runs
 #   bash bench/verdicts.sh 2          # 2 runs
@@ -88,8 +89,35 @@ for r in rows:
 PY
 }
 
+phases() {  # $1 = run directory: each experiment's phase spans from its report JSON, seconds and share of the whole
+  python3 - "$1" <<'PY'
+import glob, json, os, sys
+from datetime import datetime
+def t(s): return datetime.fromisoformat(s.replace("Z", "+00:00"))
+names = ["STEADY_STATE", "PRESSURE", "HOLD", "RECOVERY"]
+rows = []
+for f in sorted(glob.glob(os.path.join(sys.argv[1], "squeeze-reports", "*.json"))):
+    r = json.load(open(f))
+    spans = {p["phase"]: (t(p["end"]) - t(p["start"])).total_seconds() for p in r.get("phases", []) if p.get("end")}
+    total = sum(spans.values())
+    if total <= 0:
+        continue
+    cells = ["%5.1f s %3.0f%%" % (spans[n], 100 * spans[n] / total) if n in spans else "-" for n in names]
+    rows.append((r.get("name", os.path.basename(f))[:60], *cells, "%5.1f s" % total))
+if rows:
+    w = max(len(r[0]) for r in rows)
+    fmt = "%-*s  %13s  %13s  %13s  %13s  %8s"
+    print()
+    print("experiment time by phase (report JSON phase spans; share of the experiment)")
+    print(fmt % (w, "test", "steady state", "pressure", "hold", "recovery", "total"))
+    for r in rows:
+        print(fmt % ((w,) + r))
+PY
+}
+
 if [ "${1:-}" = --table ]; then
   table "${2:?usage: bench/verdicts.sh --table DIR (a target/ directory with squeeze-reports/ and failsafe-reports/)}"
+  phases "$2"
   exit 0
 fi
 
@@ -115,5 +143,6 @@ for i in $(seq 1 "$runs"); do
   echo
   echo "== run $i of $runs: mvn exit $rc, $(( $(date +%s) - start )) s (log: $dir/mvn.log)"
   table "$dir"
+  phases "$dir"
   echo "after run $i: $(leaks)"
 done

@@ -240,8 +240,9 @@ public final class SqueezeRuntime {
             cluster = engine.startK3s(settings.config().node(),
                     node -> early.set(Deployments.deploy(engine, node, settings.config().workloads())));
         }
-        LOG.info("Squeeze: node {} ready after {} s", cluster.nodeName(),
-                Duration.between(began, Instant.now()).toMillis() / 1000.0);
+        LOG.info("Squeeze: node {} ready after {} s{}", cluster.nodeName(),
+                Duration.between(began, Instant.now()).toMillis() / 1000.0,
+                early.get() == null ? "" : " (workloads deployed and Ready alongside)");
         return cluster;
     }
 

@@ -76,7 +76,8 @@ public final class K3sCluster implements ChaosCluster {
      * failure is thrown (the hook's own exception as it is).
      *
      * <pre>{@code
-     * K3sCluster cluster = K3sCluster.start(spec, c -> WorkloadDeployer.deploy(c, WorkloadSpec.of("classpath:app.yaml")));
+     * WorkloadSpec app = WorkloadSpec.of("classpath:k8s/app.yaml");
+     * K3sCluster cluster = K3sCluster.start(spec, c -> WorkloadDeployer.deploy(c, app));
      * }</pre>
      */
     public static K3sCluster start(NodeSpec spec, Consumer<? super K3sCluster> whenNodeReady) {

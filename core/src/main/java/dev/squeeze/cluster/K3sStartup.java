@@ -20,10 +20,10 @@ import java.util.stream.Stream;
 
 /**
  * The start of a {@link K3sCluster}: preflight, sizing and the container, then what can overlap does. Once the
- * container runs, three paths go side by side ({@link StartupPaths}): the MemTotal check; node Ready, kube-system Ready and
- * the size read back ({@link K3sReadBack}); and the namespace, created at once, then images loaded and the caller's
- * hook (the workload) as soon as the node is Ready. Start returns when all three are done; the first failure stops
- * the rest and the node.
+ * container runs, three paths go side by side ({@link StartupPaths}): the MemTotal check; node Ready, kube-system
+ * Ready and the size read back ({@link K3sReadBack}); and the namespace, created at once, then images loaded and the
+ * caller's hook (the workload) as soon as the node is Ready. Start returns when all three are done; the first failure
+ * stops the rest and the node.
  *
  * <pre>{@code
  * K3sCluster cluster = K3sStartup.start(spec, c -> deployWorkload(c));
@@ -31,6 +31,7 @@ import java.util.stream.Stream;
  */
 final class K3sStartup {
 
+    // the cluster's logger: users filter k3s's start by that name
     private static final Logger LOG = LoggerFactory.getLogger(K3sCluster.class);
 
     private K3sStartup() {

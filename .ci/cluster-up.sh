@@ -16,6 +16,8 @@
 #   squeeze-mn-server            control plane, tainted NoSchedule (CoreDNS tolerates it)
 #   squeeze-mn-tuned             N 2Gi, K 384Mi, e 256Mi: allocatable 1408Mi, evicts before the wall
 #   squeeze-mn-overcommitted     N 2Gi, K 64Mi, no memory eviction (stock k3s): the wall is the kernel OOM killer
+# Every kubelet: eviction-pressure-transition-period=10s (the default is 5m), as Squeeze's own ITs set it: tests
+# wait for MemoryPressure to clear, and a shorter period only shortens that wait.
 # Like Squeeze's own k3s nodes on cgroup v1 (K3sMemoryWall): each container gets the Docker cgroup parent
 # /squeeze-mn-<node> and its kubelet the same cgroup-root, so k3s and its pods share one limit N and nodes never
 # share /kubepods; system-reserved = MemTotal - N turns the host's MemTotal (the kubelet's capacity) into N.
@@ -63,7 +65,7 @@ node() {
     --kubelet-arg "system-reserved=memory=$sysres" \
     --kubelet-arg "kube-reserved=memory=${kube}Mi" \
     --kubelet-arg "eviction-hard=$hard" \
-    --kubelet-arg "eviction-pressure-transition-period=30s" \
+    --kubelet-arg "eviction-pressure-transition-period=10s" \
     "$@" >/dev/null
   # the wall: N on the shared parent, written from inside the privileged container (/sys/fs/cgroup is the host's)
   $DOCKER exec "$name" sh -c "cd /sys/fs/cgroup/memory/$name && echo $(mi "$wall") > memory.limit_in_bytes \

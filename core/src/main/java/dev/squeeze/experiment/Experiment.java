@@ -3,15 +3,8 @@ package dev.squeeze.experiment;
 import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.internal.kube.KubeRequest;
 import dev.squeeze.pressure.HogTarget;
-import dev.squeeze.probe.ApiServerProbe;
-import dev.squeeze.probe.ClusterNodesProbe;
-import dev.squeeze.probe.EventProbe;
-import dev.squeeze.probe.ServiceHttpProbe;
-import dev.squeeze.probe.NodeProbe;
 import dev.squeeze.probe.Observations;
-import dev.squeeze.probe.PodProbe;
 import dev.squeeze.probe.ProbeClients;
-import dev.squeeze.probe.Probe;
 import dev.squeeze.probe.Sampler;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.ClusterNode;
@@ -52,8 +45,6 @@ import java.util.Optional;
 public final class Experiment {
 
     private static final Logger LOG = LoggerFactory.getLogger(Experiment.class);
-    /** How long after the eater let go to wait for the kubelet to say why (pod reason, Evicted event). */
-    private static final Duration FATE_GRACE = Duration.ofSeconds(5);
     /** Squeeze's own creates and deletes: one attempt each, bounded (fabric8's default is 10 s, then retries). */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -65,9 +56,9 @@ public final class Experiment {
     private final PhaseLog phases;
     private final List<String> notes = new ArrayList<>();
     private HogRun hog;
+    private HogWatch watch;
     private Sampler sampler;
     private Until until;
-    private Instant stoppedSince;
     private ResourceAudit resources;
     private KubeRequest.Refused refused;
     private List<ClusterNode> clusterNodes = List.of();
@@ -103,15 +94,18 @@ public final class Experiment {
                 cluster.facts().declaredBytes());
         // every probe call is bounded by the tick (request and connect timeouts, a little under the tick so that a call
         // that times out is over before the next tick is due) and never retried
-        KubernetesClient probing = ProbeClients.withoutRetries(client, probeTimeout());
+        KubernetesClient probing = ProbeClients.withoutRetries(client, ExperimentProbes.probeTimeout(spec));
         KubernetesClient requests = ProbeClients.withoutRetries(client, REQUEST_TIMEOUT);
         hog = new HogRun(requests, probing, ns, node, spec.name(), spec.hog(), target, observations);
+        watch = new HogWatch(hog, clock);
         LOG.info("[{}] hog {} = {} on node {} in namespace {}", spec.name(), spec.hog().describe(), target.describe(),
                 node, ns);
         List<String> unsteady = List.of();
         phases.begin(Phase.STEADY_STATE);
         try {
-            sampler = Sampler.start(spec.tick(), phases::current, probes(probing, ns, node, started));
+            ExperimentProbes probes = ExperimentProbes.assemble(cluster, spec, probing, hog, observations, started);
+            clusterNodes = probes.clusterNodes();
+            sampler = Sampler.start(spec.tick(), phases::current, probes.probes());
             until = new Until(sampler::awaitTick, clock);
             unsteady = steadyState();
             if (unsteady.isEmpty()) {
@@ -190,32 +184,6 @@ public final class Experiment {
         }
     }
 
-    private List<Probe> probes(KubernetesClient probing, String ns, String node, Instant started) {
-        Duration timeout = spec.tick().multipliedBy(2);
-        ClusterFacts facts = cluster.facts();
-        NodeProbe nodeProbe = new NodeProbe(probing, node, facts.evictionThresholdBytes(), probeTimeout(), observations,
-                () -> hog.follower.progress(), cluster.nodeMemory());
-        List<Probe> probes = new ArrayList<>(List.of(
-                new ApiServerProbe(probing, ns, ApiServerProbe.DEFAULT_TIMEOUT.compareTo(timeout) < 0
-                        ? ApiServerProbe.DEFAULT_TIMEOUT : timeout, observations),
-                nodeProbe,
-                new PodProbe(probing, ns, spec.watchedPods(), hog.selector(), observations, nodeProbe::latestSummary),
-                new EventProbe(probing, ns, node, started, observations)));
-        spec.http().ifPresent(h -> probes.add(new ServiceHttpProbe(probing, ns, h, timeout, observations)));
-        clusterNodes = ClusterNodesProbe.inventory(probing, node);
-        if (clusterNodes.size() > 1) {
-            LOG.info("[{}] observing every node: {} (target {})", spec.name(), clusterNodes.stream()
-                    .map(n -> n.name() + " " + n.role()).toList(), node);
-            probes.add(new ClusterNodesProbe(probing, clusterNodes, probeTimeout(), observations));
-        }
-        return probes;
-    }
-
-    /** Four fifths of the tick: a call that times out is over before the next tick is due, so no tick is skipped. */
-    private Duration probeTimeout() {
-        return spec.tick().multipliedBy(4).dividedBy(5);
-    }
-
     private List<String> steadyState() throws InterruptedException {
         // at least two ticks, so there is something to judge even with a zero steady-state duration
         Duration observe = spec.steadyState().compareTo(spec.tick().multipliedBy(2)) < 0
@@ -247,42 +215,17 @@ public final class Experiment {
         sampler.add(hog.follower);
         sampler.add(hog.fate);
         Until.Result ramp = until.await("the hog to fill " + HogRun.human(hog.target.bytes()) + " (rampTimeout)",
-                spec.rampTimeout(), this::rampEnded, this::hogState);
+                spec.rampTimeout(), watch::rampEnded, watch::state);
         phases.end(ramp.met(), ramp.outcome());
         if (hog.fate.verdict().isPresent() || hog.follower.stopped()) {
             skipHold(hog.fate.verdict().map(v -> "the hog was " + v.fate() + " during pressure")
-                    .orElse("the hog stopped during pressure (" + hogState() + ")"));
+                    .orElse("the hog stopped during pressure (" + watch.state() + ")"));
             return;
         }
         phases.begin(Phase.HOLD);
-        Until.Result held = until.hold(spec.hog().hold(), this::hogEnded);
+        Until.Result held = until.hold(spec.hog().hold(), watch::ended);
         // a hold cut short by the hog's fate is still a completed phase: the fate is the finding, not a timeout
         phases.end(true, held.outcome());
-    }
-
-    private Optional<String> rampEnded() {
-        if (hog.follower.reachedHold()) {
-            return Optional.of("the hog holds its target: " + hogState());
-        }
-        return hogEnded();
-    }
-
-    /** The hog met its fate, or its eater said it let go of its memory (the pod's reason may follow a tick later). */
-    private Optional<String> hogEnded() {
-        String at = " at " + HogRun.human(hog.follower.peakTouchedBytes()) + " of " + HogRun.human(hog.target.bytes());
-        Optional<String> fate = hog.fate.verdict().map(v -> "the hog was " + v.fate() + at + ": " + v.reason());
-        if (fate.isPresent() || !hog.follower.stopped()) {
-            return fate;
-        }
-        stoppedSince = stoppedSince != null ? stoppedSince : clock.instant();
-        if (Duration.between(stoppedSince, clock.instant()).compareTo(FATE_GRACE) < 0) {
-            return Optional.empty();
-        }
-        return Optional.of("the hog stopped" + at + " (" + hogState() + "); its fate is in the report's hog outcome");
-    }
-
-    private String hogState() {
-        return "hog " + hog.follower.progress();
     }
 
     private void skipHold(String why) {

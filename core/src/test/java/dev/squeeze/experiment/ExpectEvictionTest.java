@@ -1,12 +1,8 @@
 package dev.squeeze.experiment;
 
-import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.pressure.HogSize;
 import dev.squeeze.pressure.HogSpec;
-import dev.squeeze.report.ClusterFacts;
 import dev.squeeze.units.MemorySize;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -16,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -40,40 +35,10 @@ class ExpectEvictionTest {
     @TempDir
     Path reports;
 
-    /** An existing node whose facts know no threshold (none configured, or /configz was not readable). */
-    record NoThresholdCluster(KubernetesClient client) implements ChaosCluster {
-        @Override
-        public String namespace() {
-            return "squeeze-test";
-        }
-
-        @Override
-        public String nodeName() {
-            return "node-1";
-        }
-
-        @Override
-        public ClusterFacts facts() {
-            return new ClusterFacts("existing", "v1.34.4", "node-1", "existing node: NO memory eviction", 0,
-                    2L << 30, 1L << 30, null, 0, List.of());
-        }
-
-        @Override
-        public void loadImages(List<String> images) {
-            throw new UnsupportedOperationException("no images on a mock cluster");
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @BeforeEach
     void node() {
         server.expect().get().withPath("/readyz").andReturn(200, "ok").always();
-        client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-1").endMetadata().withNewStatus()
-                .addToCapacity("memory", new Quantity("2Gi")).addToAllocatable("memory", new Quantity("1Gi"))
-                .endStatus().build()).create();
+        MockCluster.createNode(client);
     }
 
     private ExperimentSpec spec(Expect expect) {
@@ -88,7 +53,7 @@ class ExpectEvictionTest {
 
         long t0 = System.nanoTime();
         ExperimentException e = catchThrowableOfType(ExperimentException.class,
-                () -> Experiment.run(new NoThresholdCluster(client), spec(Expect.EVICTION)));
+                () -> Experiment.run(MockCluster.withoutThreshold(client), spec(Expect.EVICTION)));
 
         assertThat(e).isNotNull().hasMessageStartingWith("[Evicts] expects an eviction (Expect.EVICTION), but no"
                 + " pressure was applied:");
@@ -108,18 +73,18 @@ class ExpectEvictionTest {
         server.expect().get().withPath(CONFIGZ).andReturn(200, "{\"kubeletconfig\":{\"evictionHard\":"
                 + "{\"memory.available\":\"256Mi\",\"nodefs.available\":\"5%\"}}}").always();
 
-        assertThatCode(() -> NodeExpectation.check(new NoThresholdCluster(client), spec(Expect.EVICTION)))
+        assertThatCode(() -> NodeExpectation.check(MockCluster.withoutThreshold(client), spec(Expect.EVICTION)))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void without_an_expectation_or_with_an_unreadable_configz_the_experiment_is_not_refused() {
         server.expect().get().withPath(CONFIGZ).andReturn(200, STOCK_K3S).once();
-        assertThatCode(() -> NodeExpectation.check(new NoThresholdCluster(client), spec(Expect.ANY)))
+        assertThatCode(() -> NodeExpectation.check(MockCluster.withoutThreshold(client), spec(Expect.ANY)))
                 .doesNotThrowAnyException();
 
         server.expect().get().withPath(CONFIGZ).andReturn(403, "forbidden").always();
-        assertThatCode(() -> NodeExpectation.check(new NoThresholdCluster(client), spec(Expect.EVICTION)))
+        assertThatCode(() -> NodeExpectation.check(MockCluster.withoutThreshold(client), spec(Expect.EVICTION)))
                 .as("unknown is not 'none': only a kubelet that was read and has no threshold is refused")
                 .doesNotThrowAnyException();
     }

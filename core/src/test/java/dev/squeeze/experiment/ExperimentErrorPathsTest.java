@@ -8,8 +8,6 @@ import dev.squeeze.report.NodeSample;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.PhaseSpan;
 import dev.squeeze.units.MemorySize;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -44,9 +42,7 @@ class ExperimentErrorPathsTest {
     @BeforeEach
     void node() {
         server.expect().get().withPath("/readyz").andReturn(200, "ok").always();
-        client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-1").endMetadata().withNewStatus()
-                .addToCapacity("memory", new Quantity("2Gi")).addToAllocatable("memory", new Quantity("1Gi"))
-                .endStatus().build()).createOr(existing -> existing.update());
+        MockCluster.createNode(client);
     }
 
     private ExperimentSpec spec(String name) {
@@ -66,7 +62,7 @@ class ExperimentErrorPathsTest {
                 "pods \"squeeze-hog-x\" is forbidden: no PriorityClass with name critcal was found")).always();
 
         ExperimentException e = catchThrowableOfType(ExperimentException.class,
-                () -> Experiment.run(new ExperimentNotSteadyTest.MockCluster(client), spec("Rejected")));
+                () -> Experiment.run(MockCluster.of(client), spec("Rejected")));
 
         assertThat(e).hasMessageStartingWith("[Rejected] no pressure was applied: the hog was rejected at admission:");
         assertThat(e.evidence()).singleElement().asString()
@@ -84,7 +80,7 @@ class ExperimentErrorPathsTest {
                 "Forbidden", "configmaps is forbidden: User \"ci\" cannot create resource \"configmaps\"")).always();
 
         ExperimentException e = catchThrowableOfType(ExperimentException.class,
-                () -> Experiment.run(new ExperimentNotSteadyTest.MockCluster(client), spec("Rbac")));
+                () -> Experiment.run(MockCluster.of(client), spec("Rbac")));
 
         assertThat(e).hasMessageStartingWith("[Rbac] the experiment could not run as specified:");
         assertThat(e.evidence()).singleElement().asString()
@@ -99,7 +95,7 @@ class ExperimentErrorPathsTest {
         // the first POST goes through but its answer is lost (504); the retry then meets the pod it created
         HogRunTest.createdButAnswerLost(server);
 
-        ChaosReport report = Experiment.run(new ExperimentNotSteadyTest.MockCluster(client), spec("Conflict"));
+        ChaosReport report = Experiment.run(MockCluster.of(client), spec("Conflict"));
 
         assertThat(report.hogOutcome().fate()).as(report.hogOutcome().reason()).isNotEqualTo(HogFate.REJECTED);
         assertThat(report.phases()).extracting(PhaseSpan::phase)
@@ -115,7 +111,7 @@ class ExperimentErrorPathsTest {
         ExperimentSpec spec = spec("Hanging");
 
         long t0 = System.nanoTime();
-        ChaosReport report = Experiment.run(new ExperimentNotSteadyTest.MockCluster(client), spec);
+        ChaosReport report = Experiment.run(MockCluster.of(client), spec);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
 
         assertThat(report.node()).as("one node record per tick, none observed").hasSizeGreaterThan(5)

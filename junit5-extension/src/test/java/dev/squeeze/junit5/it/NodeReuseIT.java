@@ -61,9 +61,8 @@ class NodeReuseIT {
     private record Seen(String containerId, String namespace, List<String> namespacesWithTheWorkload) {
     }
 
-    @ChaosNode(memory = "2Gi", reuse = NodeReuse.ACROSS_CLASSES)
-    @Workload(manifests = "classpath:it/innocent.yaml", readySelectors = "app=innocent")
-    static class FirstClassTestCase {
+    /** What both classes do: record the node's container and the namespaces that hold the workload. */
+    abstract static class RecordsItsNode {
         @Test
         void runsOnTheSharedNode(ChaosCluster cluster, KubernetesClient client) {
             record(cluster, client);
@@ -72,10 +71,11 @@ class NodeReuseIT {
 
     @ChaosNode(memory = "2Gi", reuse = NodeReuse.ACROSS_CLASSES)
     @Workload(manifests = "classpath:it/innocent.yaml", readySelectors = "app=innocent")
-    static class SecondClassTestCase {
-        @Test
-        void runsOnTheSameNode(ChaosCluster cluster, KubernetesClient client) {
-            record(cluster, client);
-        }
+    static class FirstClassTestCase extends RecordsItsNode {
+    }
+
+    @ChaosNode(memory = "2Gi", reuse = NodeReuse.ACROSS_CLASSES)
+    @Workload(manifests = "classpath:it/innocent.yaml", readySelectors = "app=innocent")
+    static class SecondClassTestCase extends RecordsItsNode {
     }
 }

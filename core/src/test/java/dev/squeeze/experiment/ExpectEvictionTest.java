@@ -37,8 +37,7 @@ class ExpectEvictionTest {
 
     @BeforeEach
     void node() {
-        server.expect().get().withPath("/readyz").andReturn(200, "ok").always();
-        MockCluster.createNode(client);
+        MockCluster.serveReadyNode(server, client);
     }
 
     private ExperimentSpec spec(Expect expect) {

@@ -41,8 +41,7 @@ class ExperimentErrorPathsTest {
 
     @BeforeEach
     void node() {
-        server.expect().get().withPath("/readyz").andReturn(200, "ok").always();
-        MockCluster.createNode(client);
+        MockCluster.serveReadyNode(server, client);
     }
 
     private ExperimentSpec spec(String name) {

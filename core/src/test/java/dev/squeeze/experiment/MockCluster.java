@@ -5,6 +5,7 @@ import dev.squeeze.report.ClusterFacts;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 
 import java.util.List;
 
@@ -34,6 +35,12 @@ record MockCluster(KubernetesClient client, ClusterFacts facts) implements Chaos
         client.nodes().resource(new NodeBuilder().withNewMetadata().withName(NODE).endMetadata().withNewStatus()
                 .addToCapacity("memory", new Quantity("2Gi")).addToAllocatable("memory", new Quantity("1Gi"))
                 .endStatus().build()).createOr(existing -> existing.update());
+    }
+
+    /** The mock answers the API probe's {@code /readyz} with 200 and holds node {@value #NODE}. */
+    static void serveReadyNode(KubernetesMockServer server, KubernetesClient client) {
+        server.expect().get().withPath("/readyz").andReturn(200, "ok").always();
+        createNode(client);
     }
 
     @Override

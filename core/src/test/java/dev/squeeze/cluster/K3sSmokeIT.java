@@ -91,31 +91,10 @@ class K3sSmokeIT {
                 && p.getStatus() != null && Set.of("Succeeded", "Failed").contains(p.getStatus().getPhase()),
                 2, TimeUnit.MINUTES);
         // java -version writes to stderr, which the container log carries as well
-        String log = logOf(client, namespace, name);
+        String log = client.pods().inNamespace(namespace).withName(name).getLog();
         LOG.info("pod {} on {}: {}\n{}", name, image, done.getStatus().getPhase(), log);
         assertThat(done.getStatus().getPhase()).as("phase of pod %s on %s; log:%n%s", name, image, log)
                 .isEqualTo("Succeeded");
-        return log;
-    }
-
-    /**
-     * The pod's log. The kubelet answers "unable to retrieve container logs for containerd://..." as the log when its
-     * CRI ContainerStatus call fails (kuberuntime's GetContainerLogs); seen once in CI while three nodes started on two
-     * cores: asked again for up to 20 s, then returned as it is.
-     */
-    private static String logOf(KubernetesClient client, String namespace, String name) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        String log = client.pods().inNamespace(namespace).withName(name).getLog();
-        while (log.startsWith("unable to retrieve container logs") && System.nanoTime() < deadline) {
-            LOG.info("pod {}: {}; asking again", name, log.strip());
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return log;
-            }
-            log = client.pods().inNamespace(namespace).withName(name).getLog();
-        }
         return log;
     }
 }

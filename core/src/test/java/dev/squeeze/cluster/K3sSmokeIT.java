@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.readiness.Readiness;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,14 +88,32 @@ class K3sSmokeIT {
                 .addNewContainer().withName(name).withImage(image).withImagePullPolicy("Never")
                 .withCommand(command.isEmpty() ? null : command).endContainer().endSpec().build();
         client.pods().inNamespace(namespace).resource(pod).create();
-        Pod done = client.pods().inNamespace(namespace).withName(name).waitUntilCondition(p -> p != null
-                && p.getStatus() != null && Set.of("Succeeded", "Failed").contains(p.getStatus().getPhase()),
-                2, TimeUnit.MINUTES);
+        Pod done;
+        try {
+            done = client.pods().inNamespace(namespace).withName(name).waitUntilCondition(p -> p != null
+                    && p.getStatus() != null && Set.of("Succeeded", "Failed").contains(p.getStatus().getPhase()),
+                    2, TimeUnit.MINUTES);
+        } catch (KubernetesClientException e) {
+            throw new AssertionError("pod " + name + " on " + image + " did not finish; " + nodeConditions(client), e);
+        }
         // java -version writes to stderr, which the container log carries as well
         String log = client.pods().inNamespace(namespace).withName(name).getLog();
         LOG.info("pod {} on {}: {}\n{}", name, image, done.getStatus().getPhase(), log);
         assertThat(done.getStatus().getPhase()).as("phase of pod %s on %s; log:%n%s", name, image, log)
                 .isEqualTo("Succeeded");
+        // a kubelet under DiskPressure removes a finished pod's container at once, and its log with it: stock k3s
+        // evicts below 15% free on imagefs/nodefs (its kubelet defaults), so a fuller host disk ends up here
+        assertThat(log).as("log of pod %s on %s; %s", name, image, nodeConditions(client))
+                .doesNotStartWith("unable to retrieve container logs");
         return log;
+    }
+
+    /** The conditions that are not as they should be on a healthy node, for a failure message. */
+    private static String nodeConditions(KubernetesClient client) {
+        return "node conditions: " + client.nodes().list().getItems().stream()
+                .flatMap(n -> n.getStatus().getConditions().stream())
+                .filter(c -> "Ready".equals(c.getType()) != "True".equals(c.getStatus()))
+                .map(c -> c.getType() + "=" + c.getStatus() + " (" + c.getMessage() + ")")
+                .reduce((a, b) -> a + ", " + b).orElse("all healthy");
     }
 }

@@ -161,6 +161,9 @@ public final class K3sCluster implements ChaosCluster {
     }
 
     static void stopQuietly(K3sContainer container, K3sMemoryWall wall) {
+        // while the node runs, its v1 cgroup parent exists on the Docker host: not finding it here means this JVM
+        // cannot see the host's cgroup tree (a CI container, a remote Docker), so a sweep container removes it
+        boolean parentHidden = wall.cgroupV1() && wall.leftoverCgroupDirs().isEmpty();
         try {
             container.stop();
         } catch (RuntimeException e) {
@@ -171,6 +174,14 @@ public final class K3sCluster implements ChaosCluster {
         } catch (IOException | RuntimeException e) {
             LOG.warn("cgroup directories {} left behind (the next run removes them): {}", wall.leftoverCgroupDirs(),
                     e.toString());
+        }
+        // other runs' nodes proven gone since this run started, and this node's own parent when it is hidden here
+        try {
+            Leftovers.reap(container.getDockerClient(), Owner.current(), Leftovers.defaultCgroupRoot(),
+                    CgroupSweep.remote(container.getDockerClient(), container.getDockerImageName()), parentHidden,
+                    LOG);
+        } catch (RuntimeException e) {
+            LOG.warn("could not look for leftovers of other runs: {}", e.toString());
         }
     }
 }

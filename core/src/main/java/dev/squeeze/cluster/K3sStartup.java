@@ -33,6 +33,7 @@ final class K3sStartup {
 
     // the cluster's logger: users filter k3s's start by that name
     private static final Logger LOG = LoggerFactory.getLogger(K3sCluster.class);
+    private static final Duration WATCHDOG_TIMEOUT = Duration.ofSeconds(30);
 
     private K3sStartup() {
     }
@@ -43,10 +44,11 @@ final class K3sStartup {
         HostPreflight preflight = HostPreflight.of(info);
         boolean cgroupV1 = preflight.cgroupV1();
         MemorySize host = MemorySize.ofBytes(info.getMemTotal());
-        // the owner (host, pid, start) in the cgroup parent's name and on the container: a later run can reap both
-        // once this JVM is gone, even after kill -9 with Ryuk disabled
+        // the owner on the container and its watchdog inside it: a later run removes both the node and its cgroup
+        // parent once the watchdog proved this JVM gone, even after kill -9 with Ryuk disabled
         Owner owner = Owner.current();
-        Leftovers.reap(docker, owner, Owner.Processes.SYSTEM, Leftovers.defaultCgroupRoot(), LOG);
+        Leftovers.reap(docker, owner, Leftovers.defaultCgroupRoot(), CgroupSweep.remote(docker, spec.image()), false,
+                LOG);
         String id = owner.cgroupTag() + "-" + Namespaces.randomName().substring("squeeze-".length());
         K3sMemoryWall wall = new K3sMemoryWall(spec.wall(), cgroupV1, id, spec.memory());
         NodeSizing sizing = NodeSizing.derive(spec, host, wall.kubeletCgroupRoot(), cgroupV1,
@@ -61,6 +63,7 @@ final class K3sStartup {
         wall.configure(container);
         container.withLabels(owner.labels());
         container.withLabel(Owner.LABEL_CGROUP_PARENT, "/squeeze-" + id);
+        container.withLabel(OwnerWatchdog.LABEL, OwnerWatchdog.MARKER);
         container.withStartupTimeout(spec.startupTimeout());
         LOG.info("k3s: starting {} as a {} ({} cgroup v{})", spec.image(), sizing.describe(), spec.wall(),
                 cgroupV1 ? 1 : 2);
@@ -145,7 +148,10 @@ final class K3sStartup {
         }
     }
 
-    /** The stock container, plus the v1 memory wall written the moment Docker has created its cgroup parent. */
+    /**
+     * The stock container, plus the v1 memory wall written the moment Docker has created its cgroup parent, and the
+     * owner watchdog attached before anything waits on k3s.
+     */
     private static final class SqueezeK3sContainer extends K3sContainer {
         private final transient K3sMemoryWall wall;
 
@@ -158,6 +164,8 @@ final class K3sStartup {
         protected void containerIsStarting(InspectContainerResponse containerInfo) {
             super.containerIsStarting(containerInfo);
             wall.applyAfterStart(this);
+            // ends by itself when the container is removed; until then it holds this JVM's connection
+            OwnerWatchdog.attach(getDockerClient(), getContainerId(), WATCHDOG_TIMEOUT);
         }
     }
 }

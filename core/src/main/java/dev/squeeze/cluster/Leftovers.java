@@ -10,17 +10,22 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Removes what an earlier, killed run of Squeeze left behind (with Ryuk disabled nothing else does): k3s containers
- * labelled with an {@link Owner} that is gone, then {@code squeeze-*} cgroup v1 parents in every hierarchy whose
- * owner (in their name) is gone. Resources of a live run, of another host, or without an owner are never touched.
+ * Removes what a killed run of Squeeze left behind (with Ryuk disabled nothing else does), at every node start and
+ * close: k3s containers whose owner is proven gone, then {@code squeeze-*} cgroup v1 parents that no k3s container of
+ * any run names any more. Proof is the node's {@link OwnerWatchdog}: a node is removed only once it stopped and holds
+ * the watchdog's marker. A running node, or one stopped without that marker, is left, and the log says which and why.
  *
  * <pre>{@code
- * Leftovers.reap(docker, Owner.current(), Owner.Processes.SYSTEM, Paths.get("/sys/fs/cgroup"), LOG);
+ * Leftovers.reap(docker, Owner.current(), Paths.get("/sys/fs/cgroup"), CgroupSweep.remote(docker, image), LOG);
  * }</pre>
  */
 final class Leftovers {
@@ -31,67 +36,131 @@ final class Leftovers {
     private Leftovers() {
     }
 
-    /** What a reap removed, and what it could not. */
-    record Reaped(List<String> containers, List<String> cgroups, List<String> failures) {
+    /** A k3s container of some Squeeze run, as {@code docker ps -a} lists it. */
+    record Node(String id, String image, String state, Owner owner, boolean watched, String cgroupParent) {
+
+        static Optional<Node> of(Container c) {
+            Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
+            String parent = labels.getOrDefault(Owner.LABEL_CGROUP_PARENT, "");
+            return Owner.fromLabels(labels).map(owner -> new Node(c.getId(), c.getImage(),
+                    c.getState() == null ? "" : c.getState(), owner, labels.containsKey(OwnerWatchdog.LABEL),
+                    parent.startsWith("/") ? parent.substring(1) : parent));
+        }
+
+        boolean stopped() {
+            return state.equals("exited") || state.equals("dead");
+        }
+
+        String name() {
+            return id.substring(0, Math.min(12, id.length())) + " (" + image + ")";
+        }
     }
 
-    static Reaped reap(DockerClient docker, Owner me, Owner.Processes processes, Path cgroupRoot, Logger log) {
+    /** What to do with a node: {@code MINE} (this JVM's, not a leftover), {@code REAP} or {@code LEAVE}. */
+    enum Decision { MINE, REAP, LEAVE }
+
+    record Judgement(Decision decision, String reason) {
+    }
+
+    /** What a reap removed, left and could not remove. */
+    record Reaped(List<String> containers, List<String> left, List<String> cgroups, List<String> failures) {
+    }
+
+    /**
+     * Whether {@code node} is a leftover that may go.
+     *
+     * @param watchdogFired whether a stopped node holds its watchdog's marker (read from the container)
+     */
+    static Judgement judge(Node node, Owner me, Predicate<Node> watchdogFired) {
+        if (node.owner().sameJvm(me)) {
+            return new Judgement(Decision.MINE, "started by this JVM");
+        }
+        String owner = "its owner (" + node.owner().describe() + ")";
+        if (!node.stopped()) {
+            return new Judgement(Decision.LEAVE, "it is " + (node.state().isEmpty() ? "running" : node.state())
+                    + ", so " + owner + " may be alive; " + (node.watched()
+                    ? "its watchdog stops it once that JVM's connection closes, and a later run removes it then"
+                    : "it has no owner watchdog (started by an older Squeeze): remove it with `docker rm -f "
+                    + node.id().substring(0, Math.min(12, node.id().length())) + "` once no run uses it"));
+        }
+        if (node.watched() && watchdogFired.test(node)) {
+            return new Judgement(Decision.REAP, "its watchdog stopped it when the connection of " + owner
+                    + " closed: that JVM exited or was killed");
+        }
+        return new Judgement(Decision.LEAVE, "it stopped, but " + (node.watched() ? "not by its watchdog"
+                : "it has no owner watchdog (started by an older Squeeze)") + ", so " + owner + " may still be"
+                + " running (a run removes its own failed node); remove it with `docker rm -f "
+                + node.id().substring(0, Math.min(12, node.id().length())) + "` once no run uses it");
+    }
+
+    /**
+     * Removes the leftovers of owners proven gone, then the cgroup parents no node names. {@code remoteSweep} is
+     * used when a parent to remove is not visible in {@code cgroupRoot} (this JVM runs in a container or on another
+     * machine); {@code null} skips that.
+     *
+     * @param sweepAnyway run {@code remoteSweep} even when no node was removed (the caller's own parent is not
+     *                    visible here)
+     */
+    static Reaped reap(DockerClient docker, Owner me, Path cgroupRoot, CgroupSweep remoteSweep, boolean sweepAnyway,
+                       Logger log) {
         List<String> failures = new ArrayList<>();
-        // containers first: once a killed run's k3s is gone, its cgroups empty and can be removed
-        List<String> containers = reapContainers(docker, me, processes, failures, log);
-        List<String> cgroups = reapCgroups(cgroupRoot, me, processes, failures, log);
-        failures.forEach(f -> log.warn("could not remove a leftover of an earlier run: {}", f));
-        return new Reaped(containers, cgroups, failures);
-    }
-
-    static List<String> reapContainers(DockerClient docker, Owner me, Owner.Processes processes,
-                                       List<String> failures, Logger log) {
-        List<String> containers = new ArrayList<>();
-        List<Container> labelled;
-        try {
-            labelled = docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(Owner.LABEL_PID)).exec();
-        } catch (RuntimeException e) {
-            labelled = List.of();
-            failures.add("could not list containers: " + e.getMessage());
-        }
-        for (Container c : labelled) {
-            Optional<Owner> owner = Owner.fromLabels(c.getLabels() == null ? java.util.Map.of() : c.getLabels());
-            if (owner.isEmpty() || !owner.get().goneSeenFrom(me, processes)) {
+        List<Node> nodes = list(docker, failures);
+        List<String> removed = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        Set<String> keep = new LinkedHashSet<>();
+        Set<String> gone = new LinkedHashSet<>();
+        for (Node node : nodes) {
+            Judgement j = judge(node, me, n -> OwnerWatchdog.fired(docker, n.id()));
+            if (j.decision() == Decision.REAP && remove(docker, node, failures)) {
+                removed.add(node.name());
+                gone.add(node.cgroupParent());
+                log.info("removed leftover k3s container {}: {}", node.name(), j.reason());
                 continue;
             }
-            String name = c.getId().substring(0, Math.min(12, c.getId().length())) + " (" + c.getImage() + ")";
-            try {
-                docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
-                containers.add(name);
-                log.info("removed leftover k3s container {} of a {} that is gone (killed without cleanup)", name,
-                        owner.get().describe());
-            } catch (RuntimeException e) {
-                failures.add("container " + name + ": " + e.getMessage());
+            keep.add(node.cgroupParent());
+            if (j.decision() != Decision.MINE) {
+                left.add(node.name());
+                log.info("left k3s container {} of another run: {}", node.name(), j.reason());
             }
         }
-        return containers;
-    }
-
-    /** Removes {@code squeeze-*} cgroup parents under {@code cgroupRoot} whose owner is gone. */
-    static List<String> reapCgroups(Path cgroupRoot, Owner me, Owner.Processes processes, List<String> failures,
-                                    Logger log) {
-        List<String> cgroups = new ArrayList<>();
-        for (Path dir : ownedCgroupDirs(cgroupRoot)) {
-            Optional<Owner> owner = Owner.fromCgroupName(dir.getFileName().toString());
-            if (owner.isEmpty() || !owner.get().goneSeenFrom(me, processes)) {
-                continue;
-            }
-            try {
-                removeTree(dir, BUSY_RETRY);
-                cgroups.add(dir.toString());
-            } catch (IOException e) {
-                failures.add("cgroup " + dir + ": " + e);
-            }
+        keep.remove("");
+        gone.remove("");
+        List<String> cgroups = new ArrayList<>(CgroupSweep.local(cgroupRoot, keep, gone, failures));
+        boolean goneHidden = gone.stream().anyMatch(p -> !visible(cgroupRoot, p));
+        if (remoteSweep != null && (sweepAnyway || goneHidden)) {
+            cgroups.addAll(remoteSweep.sweep(keep, failures));
         }
         if (!cgroups.isEmpty()) {
-            log.info("removed {} leftover cgroup directories of JVMs that are gone: {}", cgroups.size(), cgroups);
+            log.info("removed {} cgroup directories that no k3s container names any more: {}", cgroups.size(),
+                    cgroups);
         }
-        return cgroups;
+        failures.forEach(f -> log.warn("could not remove a leftover of an earlier run: {}", f));
+        return new Reaped(removed, left, cgroups, failures);
+    }
+
+    private static List<Node> list(DockerClient docker, List<String> failures) {
+        try {
+            return docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(Owner.LABEL_HOST_TAG)).exec()
+                    .stream().map(Node::of).flatMap(Optional::stream).toList();
+        } catch (RuntimeException e) {
+            failures.add("could not list containers: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static boolean remove(DockerClient docker, Node node, List<String> failures) {
+        try {
+            docker.removeContainerCmd(node.id()).withForce(true).withRemoveVolumes(true).exec();
+            return true;
+        } catch (RuntimeException e) {
+            failures.add("container " + node.name() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Whether the cgroup parent {@code name} is visible in any hierarchy under {@code root}. */
+    static boolean visible(Path root, String name) {
+        return ownedCgroupDirs(root).stream().anyMatch(d -> d.getFileName().toString().equals(name));
     }
 
     /** {@code <root>/<hierarchy>/squeeze-*} for every hierarchy. */

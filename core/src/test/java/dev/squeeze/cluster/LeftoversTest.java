@@ -2,58 +2,117 @@ package dev.squeeze.cluster;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reaping cgroup parents on a fake {@code /sys/fs/cgroup}: only those whose owner is gone, in every hierarchy. */
+/**
+ * Which nodes of other runs go (only those whose watchdog proved their owner gone), and the cgroup parents that go
+ * with them, on a fake {@code /sys/fs/cgroup}.
+ */
 class LeftoversTest {
 
-    private static final Owner ME = new Owner("ci-7", Owner.tagOf("ci-7"), 4711, 1_790_000_000L);
+    private static final Owner ME = new Owner("runner", Owner.tagOf("runner"), 57, 1_790_000_000L, "aaaaaaaaaaaaaaaa");
+    // another CI job on the same daemon: host network, so the same host name; its pid (in its own pid namespace) is
+    // not in this JVM's process table
+    private static final Owner OTHER = new Owner("runner", ME.hostTag(), 61, 1_790_000_000L, "bbbbbbbbbbbbbbbb");
 
     @TempDir
     Path root;
 
-    private Path parent(String hierarchy, Owner owner, String id) throws IOException {
-        Path p = root.resolve(hierarchy).resolve("squeeze-" + owner.cgroupTag() + "-" + id);
+    private static Leftovers.Node node(Owner owner, String state, boolean watched) {
+        return new Leftovers.Node("569da1f0702e0123", "rancher/k3s:v1.34.4-k3s1", state, owner, watched,
+                "squeeze-" + owner.cgroupTag() + "-b7k2x");
+    }
+
+    @Test
+    void a_running_node_of_another_job_on_this_host_whose_pid_this_jvm_cannot_see_is_left() {
+        // GIVEN the other job's live node (the field report: it was force-removed as "killed without cleanup")
+        Leftovers.Node live = node(OTHER, "running", true);
+
+        // WHEN this JVM judges it
+        Leftovers.Judgement j = Leftovers.judge(live, ME, n -> false);
+
+        // THEN it is left, and the log says why
+        assertThat(j.decision()).isEqualTo(Leftovers.Decision.LEAVE);
+        assertThat(j.reason()).contains("running", "may be alive", "its watchdog stops it");
+    }
+
+    @Test
+    void a_node_stopped_by_its_watchdog_goes() {
+        Leftovers.Judgement j = Leftovers.judge(node(OTHER, "exited", true), ME, n -> true);
+
+        assertThat(j.decision()).isEqualTo(Leftovers.Decision.REAP);
+        assertThat(j.reason()).contains("its watchdog stopped it", "exited or was killed");
+    }
+
+    @Test
+    void a_node_that_stopped_without_its_watchdog_firing_is_left_with_the_command_to_remove_it() {
+        Leftovers.Judgement j = Leftovers.judge(node(OTHER, "exited", true), ME, n -> false);
+
+        assertThat(j.decision()).isEqualTo(Leftovers.Decision.LEAVE);
+        assertThat(j.reason()).contains("not by its watchdog", "may still be running", "`docker rm -f 569da1f0702e`");
+    }
+
+    @Test
+    void a_node_without_a_watchdog_is_never_proven_orphaned() {
+        Owner older = new Owner("runner", ME.hostTag(), 61, 1_790_000_000L, "");
+
+        assertThat(Leftovers.judge(node(older, "exited", false), ME, n -> true).decision())
+                .isEqualTo(Leftovers.Decision.LEAVE);
+        assertThat(Leftovers.judge(node(older, "running", false), ME, n -> true).reason())
+                .contains("no owner watchdog", "`docker rm -f 569da1f0702e`");
+    }
+
+    @Test
+    void this_jvm_s_own_nodes_are_not_leftovers() {
+        assertThat(Leftovers.judge(node(ME, "exited", true), ME, n -> true).decision())
+                .isEqualTo(Leftovers.Decision.MINE);
+    }
+
+    private Path parent(String hierarchy, String name) throws IOException {
+        Path p = root.resolve(hierarchy).resolve(name);
         Files.createDirectories(p.resolve("kubepods").resolve("besteffort"));
         return p;
     }
 
     @Test
-    void parents_of_gone_owners_go_in_every_hierarchy_and_nothing_else_is_touched() throws IOException {
-        Owner dead = new Owner("ci-7", ME.hostTag(), 1234, 1_789_000_000L);
-        Owner live = new Owner("ci-7", ME.hostTag(), 2345, 1_789_100_000L);
-        Owner elsewhere = new Owner("ci-8", Owner.tagOf("ci-8"), 3456, 1_789_200_000L);
-        Path deadMemory = parent("memory", dead, "aaaaa");
-        Path deadPids = parent("pids", dead, "aaaaa");
-        Path liveMemory = parent("memory", live, "bbbbb");
-        Path otherHost = parent("memory", elsewhere, "ccccc");
-        Path older = Files.createDirectories(root.resolve("memory").resolve("squeeze-k7b2x"));
-        Path mine = parent("memory", ME, "ddddd");
-        Owner.Processes processes = pid -> pid == 2345 ? OptionalLong.of(1_789_100_000L)
-                : pid == ME.pid() ? OptionalLong.of(ME.startSecond()) : OptionalLong.empty();
+    void parents_no_node_names_go_in_every_hierarchy_and_named_ones_stay() throws IOException {
+        Path goneMemory = parent("memory", "squeeze-h1-1-t1-aaaaa");
+        Path gonePids = parent("pids", "squeeze-h1-1-t1-aaaaa");
+        Path orphan = parent("memory", "squeeze-b7k2x");
+        Path live = parent("memory", "squeeze-h1-2-t1-bbbbb");
+        Path docker = Files.createDirectories(root.resolve("memory").resolve("docker"));
         List<String> failures = new ArrayList<>();
 
-        List<String> removed = Leftovers.reapCgroups(root, ME, processes, failures, LoggerFactory.getLogger("test"));
+        List<String> removed = CgroupSweep.local(root, Set.of("squeeze-h1-2-t1-bbbbb"),
+                Set.of("squeeze-h1-1-t1-aaaaa"), failures);
 
-        assertThat(removed).containsExactlyInAnyOrder(deadMemory.toString(), deadPids.toString());
-        assertThat(deadMemory).doesNotExist();
-        assertThat(deadPids).doesNotExist();
-        assertThat(List.of(liveMemory, otherHost, older, mine)).allSatisfy(p -> assertThat(p).isDirectory());
+        assertThat(removed).containsExactlyInAnyOrder(goneMemory.toString(), gonePids.toString(), orphan.toString());
+        assertThat(List.of(goneMemory, gonePids, orphan)).allSatisfy(p -> assertThat(p).doesNotExist());
+        assertThat(List.of(live, docker)).allSatisfy(p -> assertThat(p).isDirectory());
         assertThat(failures).isEmpty();
+        assertThat(Leftovers.visible(root, "squeeze-h1-2-t1-bbbbb")).isTrue();
+        assertThat(Leftovers.visible(root, "squeeze-h1-1-t1-aaaaa")).isFalse();
+    }
+
+    @Test
+    void the_sweep_script_keeps_named_parents_and_removes_deepest_first() {
+        String script = CgroupSweep.script(Set.of("squeeze-h1-2-t1-bbbbb"));
+
+        assertThat(script).contains("keep=' squeeze-h1-2-t1-bbbbb '", "/sys/fs/cgroup/*/squeeze-*",
+                "rmtree \"${c%/}\"; done; rmdir \"$1\"");
     }
 
     @Test
     void a_busy_directory_is_retried_until_it_can_go() throws Exception {
-        Path busy = parent("memory", new Owner("ci-7", ME.hostTag(), 1, 1), "eeeee");
+        Path busy = parent("memory", "squeeze-h1-1-t1-eeeee");
         // a file inside stands for a task that has not exited yet: rmdir fails until it is gone
         Path task = busy.resolve("kubepods").resolve("besteffort").resolve("still-running");
         Files.writeString(task, "");
@@ -79,7 +138,5 @@ class LeftoversTest {
         Files.createDirectories(root.resolve("memory").resolve("kubepods"));
 
         assertThat(Leftovers.ownedCgroupDirs(root)).isEmpty();
-        assertThat(Leftovers.reapCgroups(root, ME, pid -> OptionalLong.empty(), new ArrayList<>(),
-                LoggerFactory.getLogger("test"))).isEmpty();
     }
 }

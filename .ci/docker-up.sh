@@ -22,7 +22,7 @@ log() { echo "[docker-up] $*"; }
 
 # --- Debian packages (apt-get update at most once per call) --------------------------------
 PKGS=(docker.io runc containerd jq containernetworking-plugins iptables libseccomp-dev
-      debootstrap gcc libc6-dev ca-certificates busybox-static)
+      debootstrap gcc libc6-dev ca-certificates busybox-static socat)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -80,6 +80,7 @@ final class CgroupSweep {
                 + "rmtree() { for c in \"$1\"/*/; do [ -d \"$c\" ] && rmtree \"${c%/}\"; done; rmdir \"$1\" 2>/dev/null; }\n"
                 + "for d in /sys/fs/cgroup/*/squeeze-*; do\n"
                 + "  [ -d \"$d\" ] || continue\n"
+                + "  case \"${d##*/}\" in squeeze-h????????-*-t*-*) ;; *) continue ;; esac\n"
                 + "  case \"$keep\" in *\" ${d##*/} \"*) continue ;; esac\n"
                 + "  i=0; while [ -d \"$d\" ] && [ $i -lt 5 ]; do rmtree \"$d\"; [ -d \"$d\" ] && sleep 1; i=$((i+1)); done\n"
                 + "  if [ -d \"$d\" ]; then echo \"busy $d\"; else echo \"removed $d\"; fi\n"

@@ -30,6 +30,13 @@ import java.util.stream.Stream;
  */
 final class Leftovers {
 
+    /**
+     * A node's cgroup parent, {@code squeeze-<Owner#cgroupTag>-<id>}. Nothing else is ever swept: other tools' cgroups
+     * with a {@code squeeze-} prefix (CI's {@code squeeze-mn-*} cluster) are not Squeeze's nodes.
+     */
+    static final java.util.regex.Pattern PARENT =
+            java.util.regex.Pattern.compile("squeeze-h[0-9a-f]{8}-\\d+-t[0-9a-z]+-[0-9a-z]+");
+
     /** The v1 parent can stay busy for a moment after its container stopped (tasks still exiting). */
     static final Duration BUSY_RETRY = Duration.ofSeconds(10);
 
@@ -163,7 +170,7 @@ final class Leftovers {
         return ownedCgroupDirs(root).stream().anyMatch(d -> d.getFileName().toString().equals(name));
     }
 
-    /** {@code <root>/<hierarchy>/squeeze-*} for every hierarchy. */
+    /** {@code <root>/<hierarchy>/squeeze-*} named like a node's parent ({@link #PARENT}), in every hierarchy. */
     static List<Path> ownedCgroupDirs(Path root) {
         List<Path> found = new ArrayList<>();
         if (!Files.isDirectory(root)) {
@@ -172,7 +179,7 @@ final class Leftovers {
         try (Stream<Path> hierarchies = Files.list(root)) {
             for (Path h : hierarchies.filter(Files::isDirectory).toList()) {
                 try (Stream<Path> dirs = Files.list(h)) {
-                    dirs.filter(d -> d.getFileName().toString().startsWith("squeeze-") && Files.isDirectory(d))
+                    dirs.filter(d -> PARENT.matcher(d.getFileName().toString()).matches() && Files.isDirectory(d))
                             .forEach(found::add);
                 } catch (IOException unreadable) {
                     // a hierarchy we cannot list holds nothing we could remove

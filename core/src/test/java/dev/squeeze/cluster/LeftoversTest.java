@@ -84,35 +84,39 @@ class LeftoversTest {
 
     @Test
     void parents_no_node_names_go_in_every_hierarchy_and_named_ones_stay() throws IOException {
-        Path goneMemory = parent("memory", "squeeze-h1-1-t1-aaaaa");
-        Path gonePids = parent("pids", "squeeze-h1-1-t1-aaaaa");
-        Path orphan = parent("memory", "squeeze-b7k2x");
-        Path live = parent("memory", "squeeze-h1-2-t1-bbbbb");
+        String gone = "squeeze-h0000000a-61-t1-aaaaa";
+        String live = "squeeze-h0000000a-62-t1-bbbbb";
+        Path goneMemory = parent("memory", gone);
+        Path gonePids = parent("pids", gone);
+        Path orphan = parent("memory", "squeeze-h0000000a-63-t1-ccccc");
+        Path liveMemory = parent("memory", live);
+        // not a Squeeze node's parent: another tool's (CI's multi-node cluster), Docker's own
+        Path otherTool = parent("memory", "squeeze-mn-server");
         Path docker = Files.createDirectories(root.resolve("memory").resolve("docker"));
         List<String> failures = new ArrayList<>();
 
-        List<String> removed = CgroupSweep.local(root, Set.of("squeeze-h1-2-t1-bbbbb"),
-                Set.of("squeeze-h1-1-t1-aaaaa"), failures);
+        List<String> removed = CgroupSweep.local(root, Set.of(live), Set.of(gone), failures);
 
         assertThat(removed).containsExactlyInAnyOrder(goneMemory.toString(), gonePids.toString(), orphan.toString());
         assertThat(List.of(goneMemory, gonePids, orphan)).allSatisfy(p -> assertThat(p).doesNotExist());
-        assertThat(List.of(live, docker)).allSatisfy(p -> assertThat(p).isDirectory());
+        assertThat(List.of(liveMemory, otherTool, otherTool.resolve("kubepods").resolve("besteffort"), docker))
+                .allSatisfy(p -> assertThat(p).isDirectory());
         assertThat(failures).isEmpty();
-        assertThat(Leftovers.visible(root, "squeeze-h1-2-t1-bbbbb")).isTrue();
-        assertThat(Leftovers.visible(root, "squeeze-h1-1-t1-aaaaa")).isFalse();
+        assertThat(Leftovers.visible(root, live)).isTrue();
+        assertThat(Leftovers.visible(root, gone)).isFalse();
     }
 
     @Test
     void the_sweep_script_keeps_named_parents_and_removes_deepest_first() {
-        String script = CgroupSweep.script(Set.of("squeeze-h1-2-t1-bbbbb"));
+        String script = CgroupSweep.script(Set.of("squeeze-h0000000a-62-t1-bbbbb"));
 
-        assertThat(script).contains("keep=' squeeze-h1-2-t1-bbbbb '", "/sys/fs/cgroup/*/squeeze-*",
-                "rmtree \"${c%/}\"; done; rmdir \"$1\"");
+        assertThat(script).contains("keep=' squeeze-h0000000a-62-t1-bbbbb '", "/sys/fs/cgroup/*/squeeze-*",
+                "squeeze-h????????-*-t*-*) ;; *) continue", "rmtree \"${c%/}\"; done; rmdir \"$1\"");
     }
 
     @Test
     void a_busy_directory_is_retried_until_it_can_go() throws Exception {
-        Path busy = parent("memory", "squeeze-h1-1-t1-eeeee");
+        Path busy = parent("memory", "squeeze-h0000000a-61-t1-eeeee");
         // a file inside stands for a task that has not exited yet: rmdir fails until it is gone
         Path task = busy.resolve("kubepods").resolve("besteffort").resolve("still-running");
         Files.writeString(task, "");
@@ -136,6 +140,8 @@ class LeftoversTest {
     void unrelated_directories_are_not_listed() throws IOException {
         Files.createDirectories(root.resolve("memory").resolve("docker"));
         Files.createDirectories(root.resolve("memory").resolve("kubepods"));
+        Files.createDirectories(root.resolve("memory").resolve("squeeze-mn-worker"));
+        Files.createDirectories(root.resolve("memory").resolve("squeeze-b7k2x"));
 
         assertThat(Leftovers.ownedCgroupDirs(root)).isEmpty();
     }

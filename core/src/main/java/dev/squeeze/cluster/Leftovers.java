@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * the watchdog's marker. A running node, or one stopped without that marker, is left, and the log says which and why.
  *
  * <pre>{@code
- * Leftovers.reap(docker, Owner.current(), Paths.get("/sys/fs/cgroup"), CgroupSweep.remote(docker, image), LOG);
+ * Leftovers.reap(docker, Owner.current(), Paths.get("/sys/fs/cgroup"), CgroupSweep.remote(docker, image), false, LOG);
  * }</pre>
  */
 final class Leftovers {

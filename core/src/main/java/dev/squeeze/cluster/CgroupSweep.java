@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * with the host's cgroup tree mounted ({@link #remote}).
  *
  * <pre>{@code
- * CgroupSweep.remote(docker, "rancher/k3s:v1.34.4-k3s1").sweep(Set.of("squeeze-h3f9a1c2e-4711-t5kx2p9-b7k2x"), failures);
+ * CgroupSweep.remote(docker, "rancher/k3s:v1.34.4-k3s1")
+ *         .sweep(Set.of("squeeze-h3f9a1c2e-4711-t5kx2p9-b7k2x"), failures);
  * }</pre>
  */
 final class CgroupSweep {
@@ -77,12 +78,15 @@ final class CgroupSweep {
     /** The sweep's shell script: POSIX sh, rmdir deepest first, a few tries while a directory is busy. */
     static String script(Set<String> keep) {
         return "keep=' " + String.join(" ", keep) + " '\n"
-                + "rmtree() { for c in \"$1\"/*/; do [ -d \"$c\" ] && rmtree \"${c%/}\"; done; rmdir \"$1\" 2>/dev/null; }\n"
+                + "rmtree() { for c in \"$1\"/*/; do [ -d \"$c\" ] && rmtree \"${c%/}\"; done; "
+                + "rmdir \"$1\" 2>/dev/null; }\n"
                 + "for d in /sys/fs/cgroup/*/squeeze-*; do\n"
                 + "  [ -d \"$d\" ] || continue\n"
                 + "  case \"${d##*/}\" in squeeze-h????????-*-t*-*) ;; *) continue ;; esac\n"
                 + "  case \"$keep\" in *\" ${d##*/} \"*) continue ;; esac\n"
-                + "  i=0; while [ -d \"$d\" ] && [ $i -lt 5 ]; do rmtree \"$d\"; [ -d \"$d\" ] && sleep 1; i=$((i+1)); done\n"
+                + "  i=0; while [ -d \"$d\" ] && [ $i -lt 5 ]; do\n"
+                + "    rmtree \"$d\"; [ -d \"$d\" ] && sleep 1; i=$((i+1))\n"
+                + "  done\n"
                 + "  if [ -d \"$d\" ]; then echo \"busy $d\"; else echo \"removed $d\"; fi\n"
                 + "done\n";
     }

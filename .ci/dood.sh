@@ -83,7 +83,9 @@ job() {
   JOBS+=("$c")
   docker run "${args[@]}" "$IMAGE" -c "export PATH=$JDK/bin:/usr/share/maven/bin:\$PATH
     exec mvn -B -ntp -o -s $SETTINGS -Dmaven.repo.local=$LOCAL_REPO verify" >/dev/null
-  log "job $c: $docker DOCKER_HOST, host name ${host:-$HOST (the host's)}"
+  local shown=${host:-$HOST}
+  [ -n "$host" ] || shown="$shown (the host's)"
+  log "job $c: $docker DOCKER_HOST, host name $shown"
 }
 
 # await_log CONTAINER REGEX: waits until the job's output matches (or the job ended)

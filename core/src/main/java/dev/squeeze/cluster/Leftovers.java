@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * Removes what a killed run of Squeeze left behind (with Ryuk disabled nothing else does), at every node start and
  * close: k3s containers whose owner is proven gone, then {@code squeeze-*} cgroup v1 parents that no k3s container of
  * any run names any more. Proof is the node's {@link OwnerWatchdog}: a node is removed only once it stopped and holds
- * the watchdog's marker. A running node, or one stopped without that marker, is left, and the log says which and why.
+ * the watchdog's marker (written the moment the owner's connection closed, before k3s has stopped). A node without
+ * that marker, running or stopped, is left, and the log says which and why.
  *
  * <pre>{@code
  * Leftovers.reap(docker, Owner.current(), Paths.get("/sys/fs/cgroup"), CgroupSweep.remote(docker, image), false, LOG);
@@ -83,16 +84,17 @@ final class Leftovers {
             return new Judgement(Decision.MINE, "started by this JVM");
         }
         String owner = "its owner (" + node.owner().describe() + ")";
+        // the marker is the proof, whether k3s has finished stopping or not
+        if (node.watched() && watchdogFired.test(node)) {
+            return new Judgement(Decision.REAP, "its watchdog marked it " + (node.stopped() ? "and stopped it " : "")
+                    + "when the connection of " + owner + " closed: that JVM exited or was killed");
+        }
         if (!node.stopped()) {
             return new Judgement(Decision.LEAVE, "it is " + (node.state().isEmpty() ? "running" : node.state())
                     + ", so " + owner + " may be alive; " + (node.watched()
                     ? "its watchdog stops it once that JVM's connection closes, and a later run removes it then"
                     : "it has no owner watchdog (started by an older Squeeze): remove it with `docker rm -f "
                     + node.id().substring(0, Math.min(12, node.id().length())) + "` once no run uses it"));
-        }
-        if (node.watched() && watchdogFired.test(node)) {
-            return new Judgement(Decision.REAP, "its watchdog stopped it when the connection of " + owner
-                    + " closed: that JVM exited or was killed");
         }
         return new Judgement(Decision.LEAVE, "it stopped, but " + (node.watched() ? "not by its watchdog"
                 : "it has no owner watchdog (started by an older Squeeze)") + ", so " + owner + " may still be"

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * owner JVM runs a shell in it ({@code docker exec}) whose stdin is a connection the JVM holds open for as long as it
  * lives. When that connection closes (the JVM exited or was killed with {@code kill -9}: the kernel closes its
  * sockets), the shell reads end-of-file, writes {@value #MARKER} and stops k3s, so the node's memory is freed at once.
- * A later run removes a stopped node only when that marker is there ({@link Leftovers}).
+ * A later run removes a node only when that marker is there ({@link Leftovers}).
  *
  * <p>Liveness is the connection, never a pid: this works when the JVM runs in a CI container with a pid namespace of
  * its own, on another machine (remote Docker), and when jobs share a host name. A watchdog killed by the kernel's OOM
@@ -50,11 +50,14 @@ final class OwnerWatchdog implements AutoCloseable {
 
     /**
      * The watchdog's script. It reads lines until end-of-file: only a clean end-of-file (the connection closed) marks
-     * the owner gone; a killed shell marks nothing. {@code kill -TERM 1} stops k3s (PID 1), and with it the container.
+     * the owner gone; a killed shell marks nothing. {@code kill -TERM 1} stops k3s (PID 1), and with it the container;
+     * {@code kill -KILL -1} ends every other process in it at once (the hog, the pods, containerd), so the memory is
+     * free before k3s has finished its graceful stop.
      */
     static String script() {
         return "echo '" + READY_LINE + "'; while read -r line; do :; done; "
-                + "echo \"owner's connection closed at $(date -u +%Y-%m-%dT%H:%M:%SZ)\" > " + MARKER + "; kill -TERM 1";
+                + "echo \"owner's connection closed at $(date -u +%Y-%m-%dT%H:%M:%SZ)\" > " + MARKER + "; "
+                + "kill -TERM 1; kill -KILL -1";
     }
 
     /**

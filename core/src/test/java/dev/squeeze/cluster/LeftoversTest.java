@@ -49,7 +49,15 @@ class LeftoversTest {
         Leftovers.Judgement j = Leftovers.judge(node(OTHER, "exited", true), ME, n -> true);
 
         assertThat(j.decision()).isEqualTo(Leftovers.Decision.REAP);
-        assertThat(j.reason()).contains("its watchdog stopped it", "exited or was killed");
+        assertThat(j.reason()).contains("its watchdog marked it and stopped it", "exited or was killed");
+    }
+
+    @Test
+    void a_node_whose_watchdog_fired_goes_even_while_k3s_is_still_stopping() {
+        Leftovers.Judgement j = Leftovers.judge(node(OTHER, "running", true), ME, n -> true);
+
+        assertThat(j.decision()).isEqualTo(Leftovers.Decision.REAP);
+        assertThat(j.reason()).contains("its watchdog marked it when the connection");
     }
 
     @Test

@@ -147,8 +147,11 @@ killed_node=$(docker ps -q --no-trunc --filter label=dev.squeeze.owner.host=othe
 live_node=$(docker ps -q --no-trunc --filter label=dev.squeeze.owner.host="$HOST" --filter label=dev.squeeze.watchdog)
 [ "$(echo "$killed_node" | wc -w)" = 1 ] || die "expected one running node of other-job, found '$killed_node'"
 [ "$(echo "$live_node" | wc -w)" = 1 ] || die "expected one running node of the live job, found '$live_node'"
-jvm=$(docker exec squeeze-dood-killed pgrep -f surefirebooter | head -1)
-[ -n "$jvm" ] || die "no test JVM in job squeeze-dood-killed"
+# the owner JVM's pid as it sees it (its own pid namespace), from its node's label: Surefire's fork is a `sh -c` whose
+# child is the JVM, so a pgrep for the booter would find the shell first
+jvm=$(docker inspect -f '{{index .Config.Labels "dev.squeeze.owner.pid"}}' "$killed_node")
+[ "$(docker exec squeeze-dood-killed cat /proc/"$jvm"/comm 2>/dev/null)" = java ] \
+  || die "pid $jvm (the owner label of node ${killed_node:0:12}) is not a java process in job squeeze-dood-killed"
 docker exec squeeze-dood-killed kill -KILL "$jvm"
 log "killed the other-job test JVM (pid $jvm in its container) with SIGKILL; its node ${killed_node:0:12}"
 t1=$SECONDS

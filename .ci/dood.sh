@@ -103,6 +103,15 @@ finish_job() {
   docker wait "$c"
 }
 
+# what each job's Squeeze said about other runs' nodes and cgroup directories
+evidence() {
+  local c
+  for c in "$@"; do
+    docker logs "$c" 2>&1 | grep -E 'removed leftover|left k3s container|cgroup directories' | cut -c1-240 \
+      | sed "s/^/[dood]   $c: /"
+  done
+}
+
 removed_by() { docker logs "$1" 2>&1 | sed -n 's/.*removed leftover k3s container \([0-9a-f]\{12\}\).*/\1/p'; }
 
 log "checks: (1) a socket job and a TCP-DOCKER_HOST job, same host name, at the same time: both green, no node removed;"
@@ -136,6 +145,7 @@ for c in squeeze-dood-socket squeeze-dood-tcp; do
   [ -z "$r" ] || die "job $c removed node(s) $r of the other, live job"
 done
 check "same host name: neither job removed the other's node"
+evidence squeeze-dood-socket squeeze-dood-tcp
 
 # ------------------------------------------------------------------ round 2 ----------------------------------------
 t0=$SECONDS
@@ -181,6 +191,7 @@ for c in squeeze-dood-socket squeeze-dood-tcp squeeze-dood-killed; do
   [ -z "$(removed_by $c)" ] || die "job $c removed node(s) $(removed_by $c)"
 done
 check "0 live nodes removed"
+evidence squeeze-dood-live squeeze-dood-killed
 
 # ------------------------------------------------------------------ nothing left -----------------------------------
 left=$(comm -13 <(echo "$NODES_BEFORE") <(squeeze_nodes))

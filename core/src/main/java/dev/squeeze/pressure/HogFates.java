@@ -24,6 +24,13 @@ public final class HogFates {
     /** Node events that say the kernel OOM killer ran (kubelet's SystemOOM, node-problem-detector's OOMKilling). */
     static final Set<String> OOM_EVENTS = Set.of("SystemOOM", "OOMKilling");
     static final int SIGKILL_EXIT = 137;
+    /**
+     * Waiting reasons of a container that cannot start without someone changing the pod or the node: a missing or
+     * misspelt image (the kubelet keeps retrying a pull that will not succeed), or a reference the kubelet cannot
+     * resolve (a missing ConfigMap or Secret key). Seen on the hog, they end the pressure phase at once.
+     */
+    static final Set<String> CANNOT_START = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
+            "CreateContainerConfigError", "ErrImageNeverPull");
 
     private HogFates() {
     }
@@ -51,6 +58,10 @@ public final class HogFates {
 
     private static Optional<Verdict> classify(Pod pod, List<EventRecord> events, boolean last) {
         String phase = PodStatuses.phase(pod);
+        Optional<Verdict> cannotStart = cannotStart(pod);
+        if (cannotStart.isPresent()) {
+            return cannotStart;
+        }
         String reason = pod.getStatus() == null ? null : pod.getStatus().getReason();
         String message = pod.getStatus() == null || pod.getStatus().getMessage() == null ? ""
                 : pod.getStatus().getMessage().strip();
@@ -113,6 +124,19 @@ public final class HogFates {
         }
         return new Verdict(HogFate.FAILED, "exit " + exit + (reason == null ? "" : " (" + reason + ")") + detail
                 + (exit == 64 ? " - the eater refused its command line" : exit == 72 ? " - mmap/madvise failed" : ""));
+    }
+
+    /** A container waiting for a reason of {@link #CANNOT_START}: NEVER_STARTED with the kubelet's words. */
+    private static Optional<Verdict> cannotStart(Pod pod) {
+        for (ContainerStatus c : PodStatuses.containerStatuses(pod)) {
+            var waiting = c.getState() == null ? null : c.getState().getWaiting();
+            if (waiting != null && CANNOT_START.contains(waiting.getReason())) {
+                return Optional.of(new Verdict(HogFate.NEVER_STARTED, "container " + c.getName() + " cannot start: "
+                        + waiting.getReason() + (waiting.getMessage() == null ? "" : " " + waiting.getMessage().strip())
+                        + " (image " + c.getImage() + ")"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether any container of {@code pod} ever ran (running now, or terminated). */

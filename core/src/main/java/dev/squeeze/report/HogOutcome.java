@@ -6,7 +6,8 @@ import java.time.Instant;
  * The hog's fate and how much of its target it delivered.
  *
  * @param reason        the kubelet's or kernel's words (event message, termination message), or {@code ""}
- * @param at            when the fate was observed, {@code null} for {@link HogFate#SURVIVED}/{@link HogFate#NEVER_STARTED}
+ * @param at            when the fate was observed (the sample or event that showed it), {@code null} when nothing
+ *                      showed one (SURVIVED, or NEVER_STARTED while still pending)
  * @param targetBytes   what the hog was asked to fill
  * @param peakBytes     the largest touched size it reported
  * @param reachedTarget it reported touching its whole target

@@ -272,6 +272,7 @@ public final class Experiment {
         HogOutcome outcome = hog.outcome();
         List<String> all = new ArrayList<>(hog.notes(outcome));
         all.addAll(notes);
+        MetricsWarnings.note(observations.events()).ifPresent(all::add);
         ClusterFacts facts = cluster.facts() == null || resources == null ? cluster.facts()
                 : cluster.facts().withResources(resources);
         return new ChaosReport(spec.name(), started, clock.instant(), facts,

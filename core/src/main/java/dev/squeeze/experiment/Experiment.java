@@ -132,7 +132,7 @@ public final class Experiment {
             phases.abandon(e.toString());
             throw e;
         } finally {
-            hog.fate.freeze();
+            hog.fate.stop();
             hog.cleanup();
             if (sampler != null) {
                 sampler.close();

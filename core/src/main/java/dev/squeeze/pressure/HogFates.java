@@ -7,6 +7,9 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -137,6 +140,29 @@ public final class HogFates {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A kill Squeeze's own delete cannot cause: a container OOMKilled, or the pod evicted (its reason or an Evicted
+     * event). Squeeze's SIGTERM ends the eater with exit 0, its grace period with SIGKILL (137 without OOMKilled).
+     */
+    static boolean killedByNodeOrKernel(Pod pod, List<EventRecord> events) {
+        boolean oom = PodStatuses.lastTerminated(pod).map(t -> "OOMKilled".equals(t.getReason())).orElse(false);
+        boolean evicted = pod.getStatus() != null && "Evicted".equals(pod.getStatus().getReason());
+        String name = pod.getMetadata() == null ? null : pod.getMetadata().getName();
+        return oom || evicted || events.stream().anyMatch(e -> "Evicted".equals(e.reason())
+                && "Pod".equals(e.objectKind()) && e.objectName().equals(name));
+    }
+
+    /** The kubelet's {@code finishedAt} of the pod's most recent container termination (second resolution). */
+    static Optional<Instant> finishedAt(Pod pod) {
+        return PodStatuses.lastTerminated(pod).map(ContainerStateTerminated::getFinishedAt).flatMap(f -> {
+            try {
+                return Optional.of(OffsetDateTime.parse(f).toInstant());
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** Whether any container of {@code pod} ever ran (running now, or terminated). */

@@ -39,10 +39,13 @@ public record ReportSummary(ApiAvailability apiFresh, ApiAvailability apiPooled,
                 HttpSuccess.of(report), timeToHogFate(report), Validity.of(report));
     }
 
-    /** From the start of the PRESSURE phase to the moment the hog's fate was observed (eviction, OOM kill...). */
+    /**
+     * From the start of the PRESSURE phase to the moment the hog's fate was observed (eviction, OOM kill...); empty for
+     * a hog that SURVIVED the hold, even when it was killed after HOLD (its reason says so).
+     */
     private static Optional<Duration> timeToHogFate(ChaosReport report) {
         HogOutcome hog = report.hogOutcome();
-        if (hog == null || hog.at() == null) {
+        if (hog == null || hog.at() == null || hog.fate() == HogFate.SURVIVED) {
             return Optional.empty();
         }
         return report.phases().stream().filter(p -> p.phase() == Phase.PRESSURE).findFirst()

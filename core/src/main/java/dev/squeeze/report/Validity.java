@@ -113,14 +113,15 @@ public record Validity(boolean valid, String reason, String pressure, List<Strin
         return switch (hog.fate()) {
             case EVICTED, OOM_KILLED, FAILED -> "the hog was " + hog.fate() + " at " + size(hog)
                     + (hog.reason() == null || hog.reason().isEmpty() ? "" : ": " + hog.reason());
-            case SURVIVED -> reached(hog) + " and was still running at the end (SURVIVED)";
+            case SURVIVED -> reached(hog) + " and was still running when HOLD ended (SURVIVED)"
+                    + (hog.reason() == null || hog.reason().isEmpty() ? "" : "; " + hog.reason());
             case REJECTED -> "the hog was rejected at admission: " + hog.reason();
             case NEVER_STARTED -> "the hog never started: " + hog.reason();
         };
     }
 
     private static String ending(HogOutcome hog) {
-        return hog.fate() == HogFate.SURVIVED ? "it was still running at the end"
+        return hog.fate() == HogFate.SURVIVED ? "it was still running when HOLD ended"
                 : "it ended " + hog.fate() + (hog.reason() == null || hog.reason().isEmpty() ? "" : ": " + hog.reason());
     }
 

@@ -53,7 +53,7 @@ class ValidityTest {
         assertThat(v.reason()).isEqualTo("no pressure was applied: the hog reached 180.0 MiB of 1.46 GiB (12%), below"
                 + " the 90% a valid run needs, and the node showed no sign of memory pressure (no MemoryPressure, no"
                 + " eviction for memory, no OOM kill, memory.available never down to the eviction threshold, memory"
-                + " wall never 95% full, no API server starvation); it was still running at the end");
+                + " wall never 95% full, no API server starvation); it was still running when HOLD ended");
     }
 
     @Test

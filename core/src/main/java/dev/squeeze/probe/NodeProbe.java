@@ -118,7 +118,8 @@ public final class NodeProbe implements Probe {
         NodeSample sample = new NodeSample(at, tick.phase(), node, conditionTrue(current, "Ready"),
                 conditionTrue(current, "MemoryPressure"),
                 stats == null ? null : stats.availableBytes(), stats == null ? null : stats.workingSetBytes(),
-                renewed, null, memory.workingSetBytes(), memory.source(), psi);
+                renewed, null, memory.workingSetBytes(), memory.source(), psi)
+                .withKubeletTimes(pressureSince(current), stats == null ? null : stats.memoryTime());
         observations.add(sample);
         log(sample, tick.phase());
     }
@@ -210,6 +211,24 @@ public final class NodeProbe implements Probe {
             LOG.debug("node lease of {} unreadable: {}", node, ApiGet.describe(e));
             return null;
         }
+    }
+
+    /** The MemoryPressure condition's lastTransitionTime while it is True (the kubelet's clock, to the second). */
+    static Instant pressureSince(Node node) {
+        if (node.getStatus() == null || node.getStatus().getConditions() == null) {
+            return null;
+        }
+        return node.getStatus().getConditions().stream()
+                .filter(c -> "MemoryPressure".equals(c.getType()) && "True".equals(c.getStatus())
+                        && c.getLastTransitionTime() != null)
+                .map(c -> {
+                    try {
+                        return java.time.OffsetDateTime.parse(c.getLastTransitionTime()).toInstant();
+                    } catch (java.time.format.DateTimeParseException e) {
+                        return null;
+                    }
+                })
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     static boolean conditionTrue(Node node, String type) {

@@ -78,6 +78,7 @@ final class JsonEncoder {
             o.put("namespace", e.namespace());
             o.put("objectName", e.objectName());
             o.put("message", e.message());
+            o.put("clock", e.clock());
             o.set("annotations", strings(e.annotations()));
         }
         ArrayNode http = root.putArray("http");
@@ -119,6 +120,8 @@ final class JsonEncoder {
             o.put("unobserved", s.unobserved());
             o.put("wallWorkingSetBytes", s.wallWorkingSetBytes());
             o.put("wallSource", s.wallSource());
+            instant(o, "memoryPressureSince", s.memoryPressureSince());
+            instant(o, "memoryTime", s.memoryTime());
             if (s.psi() != null) {
                 o.set("psi", PsiJson.sample(this, s.psi()));
             }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,7 @@ public final class NodeProbe implements Probe {
     private final AtomicReference<StatsSummary> latest = new AtomicReference<>();
     private final AtomicReference<PressureStall> kubeletPsi = new AtomicReference<>();
     private volatile Instant lastInfo = Instant.EPOCH;
+    private volatile CompletableFuture<OptionalInt> cgroupVersionRead;
 
     /**
      * @param thresholdBytes the memory.available eviction threshold, for the log line; 0 when none
@@ -161,9 +163,27 @@ public final class NodeProbe implements Probe {
                 : PressureStall.unavailable(wallPsi.unavailableReason() + "; " + fromKubelet.unavailableReason());
     }
 
-    private static PressureStall readKubeletPsi(String body) {
+    /**
+     * The kubelet's cgroup version, asked of its {@code /metrics} once (waiting up to one timeout, that once), and only
+     * when a summary's PSI totals are both 0, the only case it decides; empty when the kubelet does not say.
+     */
+    private OptionalInt cgroupVersion(String summaryBody) throws InterruptedException {
         try {
-            return KubeletPsi.parse(body);
+            if (cgroupVersionRead == null && KubeletPsi.zeroTotals(summaryBody)) {
+                cgroupVersionRead = ApiGet.getAsync(client, "/api/v1/nodes/" + node + "/proxy/metrics", timeout)
+                        .thenApply(m -> m.ok() ? KubeletPsi.cgroupVersion(m.body()) : OptionalInt.empty())
+                        .exceptionally(e -> OptionalInt.empty());
+                return cgroupVersionRead.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            return cgroupVersionRead == null ? OptionalInt.empty() : cgroupVersionRead.getNow(OptionalInt.empty());
+        } catch (TimeoutException | ExecutionException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private static PressureStall readKubeletPsi(String body, OptionalInt cgroupVersion) {
+        try {
+            return KubeletPsi.parse(body, cgroupVersion);
         } catch (RuntimeException e) {
             return PressureStall.unavailable("the kubelet's /stats/summary PSI could not be read: " + ApiGet.describe(e));
         }
@@ -183,7 +203,7 @@ public final class NodeProbe implements Probe {
             }
             StatsSummary s = StatsSummary.parse(r.body());
             latest.set(s);
-            kubeletPsi.set(readKubeletPsi(r.body()));
+            kubeletPsi.set(readKubeletPsi(r.body(), cgroupVersion(r.body())));
             return s;
         } catch (TimeoutException | ExecutionException | RuntimeException e) {
             pending.cancel(true);

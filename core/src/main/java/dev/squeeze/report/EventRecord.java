@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.time.Instant;
 import java.util.Map;
 
@@ -12,6 +15,7 @@ import java.util.Map;
  *                    or {@link #LAST_TIMESTAMP} (seconds); {@code null} when not known (reports written before it
  *                    was recorded)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record EventRecord(Instant at, String type, String reason, String objectKind, String namespace,
                           String objectName, String message, Map<String, String> annotations, String clock) {
 

@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.time.Instant;
 
 /**
@@ -28,6 +31,7 @@ import java.time.Instant;
  * @param memoryTime      the kubelet's {@code memory.time} of {@code availableBytes}: when its stats were taken, on the
  *                        node's clock to the second; {@code null} when unknown
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record NodeSample(Instant at, Phase phase, String node, boolean ready, boolean memoryPressure,
                          Long availableBytes, Long workingSetBytes, Instant leaseRenewed, String unobserved,
                          Long wallWorkingSetBytes, String wallSource, PressureStall psi, Instant memoryPressureSince,

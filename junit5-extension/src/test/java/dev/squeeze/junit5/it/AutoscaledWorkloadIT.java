@@ -1,7 +1,7 @@
 package dev.squeeze.junit5.it;
 
 import com.github.dockerjava.api.command.BuildImageResultCallback;
-import dev.squeeze.cluster.Images;
+import dev.squeeze.internal.cluster.Images;
 import dev.squeeze.junit5.ChaosNode;
 import dev.squeeze.junit5.MemoryHog;
 import dev.squeeze.junit5.Workload;

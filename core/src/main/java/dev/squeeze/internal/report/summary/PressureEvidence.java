@@ -11,8 +11,6 @@ import dev.squeeze.report.HogOutcome;
 import dev.squeeze.report.NodeSample;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.PhaseSpan;
-import dev.squeeze.report.PodRole;
-import dev.squeeze.report.PodSample;
 import dev.squeeze.report.ProbeOutcome;
 import dev.squeeze.units.MemorySize;
 import java.time.Instant;

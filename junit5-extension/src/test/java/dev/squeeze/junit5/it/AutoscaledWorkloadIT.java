@@ -73,8 +73,15 @@ class AutoscaledWorkloadIT {
             Files.writeString(dir.resolve("ready.sh"), "#!/bin/sh\ntest -f /tmp/probed/started\n");
             Files.writeString(dir.resolve("Dockerfile"), "FROM " + Images.defaultJreImage() + "\n"
                     + "COPY ready.sh /usr/local/bin/ready.sh\n");
-            DockerClientFactory.instance().client().buildImageCmd(dir.toFile()).withTags(Set.of(IMAGE))
-                    .withPull(false).exec(new BuildImageResultCallback()).awaitImageId(2, TimeUnit.MINUTES);
+            try {
+                DockerClientFactory.instance().client().buildImageCmd(dir.toFile()).withTags(Set.of(IMAGE))
+                        .withPull(false).exec(new BuildImageResultCallback()).awaitImageId(2, TimeUnit.MINUTES);
+            } finally {
+                for (String f : List.of("ready.sh", "Dockerfile")) {
+                    Files.deleteIfExists(dir.resolve(f));
+                }
+                Files.deleteIfExists(dir);
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
  * Assertions on what happened to the memory hog. They judge any run, valid or not (see
  * {@link dev.squeeze.report.Validity}): a test may well expect the hog to be rejected.
  *
+ * <!-- sample(ChaosReport report, ChaosReport brokenReport) -->
  * <pre>{@code
  * assertThat(report).hog().wasEvictedForMemory();
  * assertThat(report).hog().reachedTarget().hasFate(HogFate.SURVIVED);

@@ -11,6 +11,7 @@ import java.util.Locale;
  * against the node's allocatable memory. They judge any run, valid or not (see {@link dev.squeeze.report.Validity}):
  * the audit does not depend on pressure, so a run whose hog never started still audits the workload.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * assertThat(report).resources().everyPodHasMemoryLimits().noBestEffortPods().limitsFitAllocatable();
  * assertThat(report).resources().limitsAtMost(80.0);

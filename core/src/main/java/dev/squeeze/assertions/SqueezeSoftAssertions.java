@@ -7,6 +7,7 @@ import org.assertj.core.api.SoftAssertions;
  * together by {@link #assertAll()}. Works with JUnit's {@code SoftAssertionsExtension} and
  * {@code @InjectSoftAssertions} too.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * SqueezeSoftAssertions.assertSoftly(SqueezeSoftAssertions.class, softly -> {
  *     softly.assertThat(report).apiServer().hasAvailabilityAtLeast(99.0);

@@ -9,6 +9,7 @@ import java.util.Optional;
  * The experiment could not be run as specified, for example because the workload or the API server was not healthy
  * before chaos. Carries the evidence and, where one could be built, the partial report.
  *
+ * <!-- sample(ChaosCluster cluster, ExperimentSpec spec, Path dir) -->
  * <pre>{@code
  * try {
  *     Experiment.run(cluster, spec);

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
  * rejects BestEffort pods while MemoryPressure is set). It runs {@code java -version} on the hog's image, so it needs
  * no image beyond the one already on the node.
  *
+ * <!-- sample(KubernetesClient client, String ns, String image, String node) -->
  * <pre>{@code
  * client.pods().inNamespace(ns).resource(AdmissionCheckPod.pod("squeeze-admission-x", "eviction", image, node)).create();
  * }</pre>

@@ -18,6 +18,7 @@ import java.util.Optional;
  * later states cannot overwrite it, and {@link #freeze()} stops observing before Squeeze deletes the hog itself, so
  * its own SIGTERM never reads as a fate.
  *
+ * <!-- sample(KubernetesClient client, String namespace, String hogName, Observations observations, Sampler sampler, HogTarget target, HogFollower follower) -->
  * <pre>{@code
  * HogFateTracker fate = new HogFateTracker(client, namespace, hogName, observations);
  * sampler.add(fate);

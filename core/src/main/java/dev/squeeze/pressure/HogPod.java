@@ -24,8 +24,9 @@ import java.util.Map;
  * The objects that run the memory hog: a ConfigMap carrying the native eater jar (binaryData) and a Pod running it
  * on a stock JRE image, with the QoS class, priority and no privileges the {@link HogSpec} asks for.
  *
+ * <!-- sample(KubernetesClient client, String ns, HogSpec spec, String node) -->
  * <pre>{@code
- * HogTarget target = HogTarget.resolve(spec, node);
+ * HogTarget target = HogTarget.resolve(spec, client.nodes().withName(node).get());
  * client.configMaps().inNamespace(ns).resource(HogPod.configMap("squeeze-eater-x", "eviction", HogPod.eaterJar())).create();
  * client.pods().inNamespace(ns).resource(HogPod.pod("squeeze-hog-x", "squeeze-eater-x", "eviction", spec, target, node)).create();
  * }</pre>

@@ -11,6 +11,7 @@ import java.util.Map;
  * The hog's size in bytes, resolved once before the hog starts, with the basis spelled out for the report: a
  * percentage alone is ambiguous (of the node? of the limit? capacity or allocatable?).
  *
+ * <!-- sample(KubernetesClient client, HogSpec spec, String node) -->
  * <pre>{@code
  * HogTarget t = HogTarget.resolve(spec, client.nodes().withName(node).get());
  * t.bytes();   // 1803886182

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * pooled GET ({@code pods?limit=1} in the experiment's namespace, which reads storage) as a controller would do.
  * Both run at once, each with its own timeout, and land in one {@link ApiSample}.
  *
+ * <!-- sample(KubernetesClient client, String namespace, Observations observations) -->
  * <pre>{@code
  * Probe api = new ApiServerProbe(client, namespace, Duration.ofSeconds(2), observations);
  * }</pre>

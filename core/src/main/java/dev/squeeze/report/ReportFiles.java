@@ -5,6 +5,7 @@ import java.nio.file.Path;
 /**
  * Where {@link ReportWriter} put a report.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * ReportFiles files = ReportWriter.write(report, Path.of("target/squeeze-reports"));
  * System.out.println("Squeeze report: " + files.html().toUri());

@@ -5,6 +5,7 @@ package dev.squeeze.junit5;
  *
  * <pre>{@code
  * @ChaosNode(memory = "2Gi", lifecycle = Lifecycle.PER_METHOD)
+ * class FreshNodeForEachTestIT { ... }
  * }</pre>
  */
 public enum Lifecycle {

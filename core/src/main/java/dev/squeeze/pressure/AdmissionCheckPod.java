@@ -1,5 +1,6 @@
 package dev.squeeze.pressure;
 
+import dev.squeeze.internal.kube.HogPlacement;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 
@@ -30,6 +31,7 @@ public final class AdmissionCheckPod {
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
                 .withAffinity(HogPod.onNode(node))
+                .withTolerations(HogPlacement.HOG_TOLERATIONS)
                 .withSecurityContext(PodSecurity.pod())
                 .addNewContainer()
                 .withName("check")

@@ -1,5 +1,6 @@
 package dev.squeeze.pressure;
 
+import dev.squeeze.internal.kube.HogPlacement;
 import dev.squeeze.units.MemorySize;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
@@ -92,6 +93,7 @@ public final class HogPod {
                 .withEnableServiceLinks(false)
                 .withPriorityClassName(spec.priorityClassName().isEmpty() ? null : spec.priorityClassName())
                 .withAffinity(onNode(node))
+                .withTolerations(HogPlacement.HOG_TOLERATIONS)
                 .withSecurityContext(PodSecurity.pod())
                 .addNewContainer()
                 .withName("eater")

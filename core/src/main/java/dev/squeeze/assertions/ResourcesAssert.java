@@ -68,7 +68,7 @@ public class ResourcesAssert extends AbstractReportPartAssert<ResourcesAssert> {
         if (a == null || a.pods().isEmpty()) {
             throwAssertionError(ShouldHaveResources.shouldHaveResources("a resource audit of the workload pods",
                     List.of("none was recorded: the run ended before steady state, or no pod matched the watched "
-                            + "selectors; watch the workload with @WatchPods / watchedPods"), report()));
+                            + "selectors; watch the workload with @Workload(readySelectors) or @MemoryHog(watch) (ExperimentSpec.withWatchedPods)"), report()));
         }
         return a;
     }

@@ -33,7 +33,7 @@ public record HogTarget(long bytes, String basis) {
 
     /**
      * Like {@link #resolve(HogSpec, Node)}, for a node whose size was declared: inside a container the kubelet
-     * reports the host's memory as capacity (DESIGN.md fact 2), so NODE_CAPACITY means the declared size there.
+     * reports the host's memory as capacity (cadvisor reads /proc/meminfo), so NODE_CAPACITY means the declared size there.
      *
      * @param declaredNodeBytes the declared node size ({@code ClusterFacts.declaredBytes()}), 0 when none
      */

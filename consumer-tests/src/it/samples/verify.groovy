@@ -8,7 +8,7 @@ assert log.contains('README soft-assertions sample passed on the report of') :
         'the README soft-assertions sample did not run after the first test'
 
 // the extractor saw every ```java block of the README (none was skipped) and some javadoc
-def listing = new File(basedir, 'src/test/samples.txt').readLines()
+def listing = new File(basedir, 'target/samples/samples.txt').readLines()
 def readme = new File(readmeFile).text
 def blocks = (readme =~ /(?m)^```java$/).size()
 def extracted = listing.count { it.contains('<- README.md ') }

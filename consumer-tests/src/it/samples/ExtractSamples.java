@@ -382,7 +382,7 @@ public class ExtractSamples {
                 Class<?> c = load(cls, loader);
                 if (c != null && Modifier.isPublic(c.getModifiers())) {
                     types.computeIfAbsent(c.getSimpleName(), k -> new ArrayList<>()).add(cls);
-                    for (Method m : c.getMethods()) {
+                    for (Method m : methods(c)) {
                         if (Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() != Object.class) {
                             statics.computeIfAbsent(m.getName(), k -> new TreeSet<>()).add(cls);
                         }
@@ -400,6 +400,15 @@ public class ExtractSamples {
         }
         // statics defined in several Squeeze types (say, an inherited AssertJ method) are not guessed
         statics.values().removeIf(owners -> owners.size() != 1);
+    }
+
+    /** Its public methods; none when a signature names a class that is not on the classpath (compile scope only). */
+    static Method[] methods(Class<?> c) {
+        try {
+            return c.getMethods();
+        } catch (LinkageError e) {
+            return new Method[0];
+        }
     }
 
     static Class<?> load(String name, ClassLoader loader) {

@@ -1,7 +1,9 @@
 package dev.squeeze.junit5;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import dev.squeeze.cluster.ExistingClusterSpec;
-import dev.squeeze.cluster.Images;
 import dev.squeeze.cluster.NodeSpec;
 import dev.squeeze.junit5.internal.Parameters;
 import dev.squeeze.junit5.internal.Reports;
@@ -49,6 +51,7 @@ import java.util.Set;
  * {@link ChaosRunner}. An instance holds only its immutable configuration; everything it starts lives in the JUnit
  * store and is closed in reverse order when its class or method ends, also when a test fails.
  */
+@API(status = STABLE, since = "0.1")
 public final class SqueezeExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
         BeforeTestExecutionCallback, ParameterResolver, TestExecutionExceptionHandler {
 
@@ -113,7 +116,7 @@ public final class SqueezeExtension implements ExecutionCondition, BeforeAllCall
     }
 
     private SqueezeRuntime runtime() {
-        return new SqueezeRuntime(config, set);
+        return new SqueezeRuntime(config, set, SqueezeExtension.class);
     }
 
     /** Fluent configuration for {@code @RegisterExtension}; unset values are the defaults. */
@@ -129,7 +132,7 @@ public final class SqueezeExtension implements ExecutionCondition, BeforeAllCall
         public Builder node(NodeSpec node) {
             config = config.withNode(Objects.requireNonNull(node, "node"));
             // a NodeSpec always carries an image: only one other than the default is known to be chosen
-            if (node.image().equals(Images.defaultK3sImage())) {
+            if (node.image().equals(NodeSpec.defaults().image())) {
                 set.remove(SqueezeProperties.K3S_IMAGE);
             } else {
                 set.add(SqueezeProperties.K3S_IMAGE);

@@ -88,7 +88,7 @@ class SqueezeConfigurationTest {
     @Test
     void anAttributeEqualToTheDefaultImageIsStillAnAttribute() {
         // GIVEN a class that names the default image explicitly, and a parameter naming another
-        assertThat(DefaultImageTestCase.IMAGE).isEqualTo(dev.squeeze.cluster.Images.defaultK3sImage());
+        assertThat(DefaultImageTestCase.IMAGE).isEqualTo(dev.squeeze.internal.cluster.Images.defaultK3sImage());
         Map<String, String> parameters = Map.of(SqueezeProperties.K3S_IMAGE, "mirror.local/k3s:v1");
 
         // WHEN it runs
@@ -175,7 +175,7 @@ class SqueezeConfigurationTest {
         EngineExecutionResults results = SqueezeTestKit.execute(BuilderTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1));
-        assertThat(Journal.entries()).startsWith("start k3s 3Gi " + dev.squeeze.cluster.Images.defaultK3sImage(),
+        assertThat(Journal.entries()).startsWith("start k3s 3Gi " + dev.squeeze.internal.cluster.Images.defaultK3sImage(),
                 "deploy classpath:squeeze-test/app.yaml");
         assertThat(Journal.experiments()).singleElement()
                 .satisfies(spec -> assertThat(spec.watchedPods()).containsExactly("app=web"));

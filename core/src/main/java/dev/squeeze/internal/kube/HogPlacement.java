@@ -1,5 +1,8 @@
 package dev.squeeze.internal.kube;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
@@ -18,6 +21,7 @@ import java.util.Set;
  * HogPlacement.whyNot(node);   // Optional["taint dedicated=gpu:NoSchedule"], Optional["cordoned"] or empty
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HogPlacement {
 
     /** The hog pod's tolerations (and the admission-check pod's): none. */

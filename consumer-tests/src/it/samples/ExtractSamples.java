@@ -1,10 +1,6 @@
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.TypeParameterTree;
 import com.sun.source.util.JavacTask;
-import com.sun.source.util.TreeScanner;
 
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -12,27 +8,17 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,11 +29,11 @@ import java.util.stream.Stream;
  * that the build compiles them against the artifacts a user gets.
  *
  * <p>A sample is taken as one of three shapes, the first that parses: whole type declarations (kept as they are),
- * class members (wrapped in a class), or statements (wrapped in a method). It gets only the imports it needs: each
- * simple type name it uses and does not declare is looked up among the public types of the classpath's Squeeze
- * packages (none named {@code internal}) first, then a few JDK, JUnit, AssertJ and fabric8 packages; an unqualified
- * method call such as {@code assertThat(...)} gets a static import when exactly one public Squeeze type has it.
- * A name found nowhere stays as it is, so the compiler reports it.
+ * class members (wrapped in a class), or statements (wrapped in a method). It gets only the imports it needs
+ * ({@link ImportIndex}): each simple type name it uses and does not declare is looked up among the public types of
+ * the classpath's Squeeze packages (none named {@code internal}) first, then a few JDK, JUnit, AssertJ and fabric8
+ * packages; an unqualified method call such as {@code assertThat(...)} gets a static import when exactly one public
+ * Squeeze type has it. A name found nowhere stays as it is, so the compiler reports it.
  *
  * <p>Variables a sample uses without declaring them come from a marker right before the block, an HTML comment that
  * neither Markdown nor javadoc shows: {@code <!-- sample(ChaosReport report) -->} declares them as the wrapping
@@ -68,21 +54,13 @@ public class ExtractSamples {
     static final Pattern PRE = Pattern.compile("<pre([^>]*)>\\{@code[ \\t]*\\n(.*?)\\}</pre>", Pattern.DOTALL);
     static final Pattern JAVADOC = Pattern.compile("/\\*\\*(.*?)\\*/", Pattern.DOTALL);
     static final Pattern LONE_ELLIPSIS = Pattern.compile("(?<![\\w)\\]>.])\\.\\.\\.(?!\\.)");
-    /** Packages besides Squeeze's that samples may use without importing; earlier ones win a tie. */
-    static final List<String> OTHER_PACKAGES = List.of("java.util", "java.time", "java.nio.file", "java.io",
-            "java.util.function", "java.util.concurrent", "java.net", "org.junit.jupiter.api",
-            "org.junit.jupiter.api.extension", "org.junit.jupiter.api.parallel", "org.assertj.core.api",
-            "io.fabric8.kubernetes.client", "io.fabric8.kubernetes.api.model");
 
     record Sample(String origin, String pkg, String name, String params, String code) {
     }
 
     final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    /** simple name -> fully qualified names, Squeeze's public types first, then OTHER_PACKAGES in order. */
-    final Map<String, List<String>> types = new LinkedHashMap<>();
-    /** static method name -> the public Squeeze types declaring or inheriting it as public static. */
-    final Map<String, Set<String>> statics = new TreeMap<>();
     final List<String> problems = new ArrayList<>();
+    ImportIndex index;
 
     public static void main(String[] args) throws Exception {
         Map<String, List<String>> opts = new LinkedHashMap<>();
@@ -96,7 +74,7 @@ public class ExtractSamples {
         String classpath = opts.get("--classpath").get(0);
         Path out = Path.of(opts.get("--out").get(0));
         Path resources = Path.of(opts.get("--resources").get(0));
-        index(classpath);
+        index = new ImportIndex(classpath);
 
         List<Sample> samples = new ArrayList<>();
         Path readme = Path.of(opts.get("--readme").get(0));
@@ -236,7 +214,7 @@ public class ExtractSamples {
             }
             if (clean) {
                 List<String> all = new ArrayList<>(imports);
-                imports(tree).stream().map(q -> "import " + q + ";").filter(q -> !all.contains(q)).forEach(all::add);
+                index.imports(tree).stream().map(q -> "import " + q + ";").filter(q -> !all.contains(q)).forEach(all::add);
                 if (!generated.add(s.pkg() + "." + s.name())) {
                     problems.add(s.origin() + ": a second sample named " + s.name() + " in the same place. Fix: give"
                             + " it a name of its own (<!-- sample OtherName(...) --> or another class name)");
@@ -270,167 +248,4 @@ public class ExtractSamples {
         }
     }
 
-    /** The imports for the simple names the unit uses and does not declare or import itself. */
-    Set<String> imports(CompilationUnitTree tree) {
-        Set<String> declared = new HashSet<>();
-        Set<String> used = new LinkedHashSet<>();
-        Set<String> called = new LinkedHashSet<>();
-        tree.getImports().forEach(i -> {
-            String q = i.getQualifiedIdentifier().toString();
-            declared.add(q.substring(q.lastIndexOf('.') + 1));
-        });
-        new TreeScanner<Void, Void>() {
-            @Override
-            public Void visitClass(ClassTree node, Void v) {
-                declared.add(node.getSimpleName().toString());
-                return super.visitClass(node, v);
-            }
-
-            @Override
-            public Void visitTypeParameter(TypeParameterTree node, Void v) {
-                declared.add(node.getName().toString());
-                return super.visitTypeParameter(node, v);
-            }
-
-            @Override
-            public Void visitMethodInvocation(MethodInvocationTree node, Void v) {
-                if (node.getMethodSelect() instanceof IdentifierTree id) {
-                    called.add(id.getName().toString());
-                }
-                return super.visitMethodInvocation(node, v);
-            }
-
-            @Override
-            public Void visitIdentifier(IdentifierTree node, Void v) {
-                used.add(node.getName().toString());
-                return super.visitIdentifier(node, v);
-            }
-        }.scan(tree, null);
-        Set<String> methods = new HashSet<>();
-        new TreeScanner<Void, Void>() {
-            @Override
-            public Void visitMethod(com.sun.source.tree.MethodTree node, Void v) {
-                methods.add(node.getName().toString());
-                return super.visitMethod(node, v);
-            }
-        }.scan(tree, null);
-        Set<String> result = new TreeSet<>();
-        for (String name : used) {
-            if (declared.contains(name) || !Character.isUpperCase(name.charAt(0)) || isJavaLang(name)) {
-                continue;
-            }
-            List<String> candidates = types.getOrDefault(name, List.of());
-            if (!candidates.isEmpty()) {
-                result.add(candidates.get(0));
-            }
-        }
-        for (String name : called) {
-            Set<String> owners = statics.getOrDefault(name, Set.of());
-            if (!methods.contains(name) && !declared.contains(name) && owners.size() == 1
-                    && tree.getImports().stream().noneMatch(i -> i.isStatic()
-                    && i.getQualifiedIdentifier().toString().endsWith("." + name))) {
-                result.add("static " + owners.iterator().next() + "." + name);
-            }
-        }
-        return result;
-    }
-
-    static boolean isJavaLang(String name) {
-        try {
-            Class.forName("java.lang." + name, false, null);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------ the types to import
-
-    void index(String classpath) throws Exception {
-        List<URL> urls = new ArrayList<>();
-        List<String> squeeze = new ArrayList<>();
-        Map<String, List<String>> others = new LinkedHashMap<>();
-        OTHER_PACKAGES.forEach(p -> others.put(p, new ArrayList<>()));
-        for (String entry : classpath.split(File.pathSeparator)) {
-            if (entry.isBlank() || !Files.exists(Path.of(entry))) {
-                continue;
-            }
-            urls.add(Path.of(entry).toUri().toURL());
-            for (String cls : classNames(Path.of(entry))) {
-                String pkg = cls.contains(".") ? cls.substring(0, cls.lastIndexOf('.')) : "";
-                if (cls.startsWith("dev.squeeze.") && !Set.of(pkg.split("\\.")).contains("internal")) {
-                    squeeze.add(cls);
-                } else if (others.containsKey(pkg)) {
-                    others.get(pkg).add(cls);
-                }
-            }
-        }
-        var jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
-        for (String pkg : OTHER_PACKAGES) {
-            if (pkg.startsWith("java.")) {
-                Path dir = jrt.getPath("/modules/java.base", pkg.split("\\."));
-                if (Files.isDirectory(dir)) {
-                    try (Stream<Path> files = Files.list(dir)) {
-                        files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".class") && !f.contains("$"))
-                                .map(f -> pkg + "." + f.replace(".class", "")).sorted().forEach(others.get(pkg)::add);
-                    }
-                }
-            }
-        }
-        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), null)) {
-            for (String cls : squeeze) {
-                Class<?> c = load(cls, loader);
-                if (c != null && Modifier.isPublic(c.getModifiers())) {
-                    types.computeIfAbsent(c.getSimpleName(), k -> new ArrayList<>()).add(cls);
-                    for (Method m : methods(c)) {
-                        if (Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() != Object.class) {
-                            statics.computeIfAbsent(m.getName(), k -> new TreeSet<>()).add(cls);
-                        }
-                    }
-                }
-            }
-            for (List<String> classes : others.values()) {
-                for (String cls : classes) {
-                    Class<?> c = load(cls, loader);
-                    if (c != null && Modifier.isPublic(c.getModifiers())) {
-                        types.computeIfAbsent(c.getSimpleName(), k -> new ArrayList<>()).add(cls);
-                    }
-                }
-            }
-        }
-        // statics defined in several Squeeze types (say, an inherited AssertJ method) are not guessed
-        statics.values().removeIf(owners -> owners.size() != 1);
-    }
-
-    /** Its public methods; none when a signature names a class that is not on the classpath (compile scope only). */
-    static Method[] methods(Class<?> c) {
-        try {
-            return c.getMethods();
-        } catch (LinkageError e) {
-            return new Method[0];
-        }
-    }
-
-    static Class<?> load(String name, ClassLoader loader) {
-        try {
-            return Class.forName(name, false, name.startsWith("java.") ? null : loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
-    }
-
-    static List<String> classNames(Path entry) throws IOException {
-        List<String> names = new ArrayList<>();
-        if (Files.isDirectory(entry)) {
-            try (Stream<Path> files = Files.walk(entry)) {
-                files.map(entry::relativize).map(Path::toString).forEach(names::add);
-            }
-        } else if (entry.toString().endsWith(".jar")) {
-            try (JarFile jar = new JarFile(entry.toFile())) {
-                jar.stream().map(e -> e.getName()).forEach(names::add);
-            }
-        }
-        return names.stream().filter(n -> n.endsWith(".class") && !n.contains("$") && !n.contains("-"))
-                .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.')).toList();
-    }
 }

@@ -50,7 +50,7 @@ final class ImportIndex {
     /** static method name -> the public Squeeze types declaring or inheriting it as public static. */
     final Map<String, Set<String>> statics = new TreeMap<>();
 
-
+    /** Reads the classpath (a path-separated list of jars and directories) once. */
     ImportIndex(String classpath) throws Exception {
         List<URL> urls = new ArrayList<>();
         List<String> squeeze = new ArrayList<>();

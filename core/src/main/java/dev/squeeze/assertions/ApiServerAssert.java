@@ -22,6 +22,7 @@ import java.util.Arrays;
  * observed (missed, skipped, still in flight at close) counts as a failed tick. Each assertion first checks that
  * memory pressure was applied (see {@link ChaosReportAssert#allowingNoPressure()}).
  *
+ * <!-- sample(ChaosReport report, ChaosReport brokenReport) -->
  * <pre>{@code
  * assertThat(report).apiServer().hasAvailabilityAtLeast(99.0).hasLongestGapAtMost(Duration.ofSeconds(5));
  * assertThat(report).apiServer().isAvailable().meetsLatencySlo();   // 99.5%, p99 <= 1 s

@@ -16,6 +16,7 @@ import java.util.Locale;
  * against the node's allocatable memory. They judge any run, valid or not (see {@link dev.squeeze.internal.report.summary.Validity}):
  * the audit does not depend on pressure, so a run whose hog never started still audits the workload.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * assertThat(report).resources().everyPodHasMemoryLimits().noBestEffortPods().limitsFitAllocatable();
  * assertThat(report).resources().limitsAtMost(80.0);
@@ -73,7 +74,7 @@ public class ResourcesAssert extends AbstractReportPartAssert<ResourcesAssert> {
         if (a == null || a.pods().isEmpty()) {
             throwAssertionError(ShouldHaveResources.shouldHaveResources("a resource audit of the workload pods",
                     List.of("none was recorded: the run ended before steady state, or no pod matched the watched "
-                            + "selectors; watch the workload with @WatchPods / watchedPods"), report()));
+                            + "selectors; watch the workload with @Workload(readySelectors) or @MemoryHog(watch) (ExperimentSpec.withWatchedPods)"), report()));
         }
         return a;
     }

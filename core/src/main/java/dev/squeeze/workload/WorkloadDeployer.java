@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 /**
  * Deploys the workload under test into the cluster's namespace and waits until its pods are Ready.
  *
+ * <!-- sample(ChaosCluster cluster) -->
  * <pre>{@code
  * try (DeployedWorkload app = WorkloadDeployer.deploy(cluster, WorkloadSpec.of("classpath:k8s/app.yaml")
  *         .withReadySelectors(List.of("app=web")))) {

@@ -3,6 +3,7 @@ package dev.squeeze.internal.pressure;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
+import dev.squeeze.internal.kube.HogPlacement;
 import io.fabric8.kubernetes.api.model.ContainerImage;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  * sandbox ({@link #pauseImage}), so it needs no image beyond one the node is sure to have: not the hog's, which may be
  * the very image that could not be pulled.
  *
+ * <!-- sample(KubernetesClient client, String ns, String node) -->
  * <pre>{@code
  * String image = AdmissionCheckPod.pauseImage(client.nodes().withName(node).get());
  * client.pods().inNamespace(ns).resource(AdmissionCheckPod.pod("squeeze-admission-x", "eviction", image, node)).create();
@@ -61,6 +63,7 @@ public final class AdmissionCheckPod {
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
                 .withAffinity(HogPod.onNode(node))
+                .withTolerations(HogPlacement.HOG_TOLERATIONS)
                 .withSecurityContext(PodSecurity.pod())
                 .addNewContainer()
                 .withName("check")

@@ -23,6 +23,7 @@ import java.util.Optional;
  * Squeeze cannot have caused (OOMKilled, evicted) is still recorded, as a kill after HOLD ({@link #outcome}).
  * {@link #stop()} ends all observing before the final cleanup.
  *
+ * <!-- sample(KubernetesClient client, String namespace, String hogName, Observations observations, Sampler sampler, HogTarget target, HogFollower follower) -->
  * <pre>{@code
  * HogFateTracker fate = new HogFateTracker(client, namespace, hogName, observations);
  * sampler.add(fate);

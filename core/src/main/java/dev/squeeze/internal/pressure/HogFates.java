@@ -21,6 +21,7 @@ import java.util.Set;
  * Reads a hog pod's status as a fate: evicted, OOM-killed, rejected at admission, or failed otherwise. Pure, so every
  * case is tested with hand-built pods.
  *
+ * <!-- sample(Pod pod, List<EventRecord> events) -->
  * <pre>{@code
  * HogFates.classify(pod, events);   // Optional[Verdict[fate=EVICTED, reason=The node was low on resource: memory...]]
  * }</pre>

@@ -37,6 +37,7 @@ import java.util.concurrent.TimeoutException;
  * missing from it, is recorded as unobserved for that node with the reason, so each node keeps its tick grid.
  * Needs what the README's ClusterRole grants: {@code nodes} list, {@code nodes/proxy} get, {@code leases} list.
  *
+ * <!-- sample(KubernetesClient client, Observations observations) -->
  * <pre>{@code
  * List<ClusterNode> nodes = ClusterNodesProbe.inventory(client, "worker-1");
  * Probe others = new ClusterNodesProbe(client, nodes, Duration.ofMillis(800), observations);

@@ -18,6 +18,7 @@ import java.util.Set;
  * Every Warning counts (Evicted, OOMKilling, SystemOOM, EvictionThresholdMet, FailedScheduling, BackOff...), plus the
  * Normal ones that mark node memory and readiness transitions and kills.
  *
+ * <!-- sample(io.fabric8.kubernetes.api.model.Event event) -->
  * <pre>{@code
  * EventMapping.toRecord(event);   // Optional[EventRecord[reason=Evicted, annotations={starved_resource=memory}, ...]]
  * }</pre>

@@ -33,6 +33,7 @@ import java.util.function.Supplier;
  * unobserved with the reason (and still carries the wall's reading), never dropped. Logs the memory at DEBUG on
  * every poll and at INFO about every 10 s under pressure, since leftover page cache is a known source of flakes.
  *
+ * <!-- sample(KubernetesClient client, Observations observations, HogFollower hog) -->
  * <pre>{@code
  * NodeProbe node = new NodeProbe(client, "k3s-node", 200L << 20, Duration.ofSeconds(2), observations, hog::progress);
  * node.latestSummary().map(StatsSummary::availableBytes);

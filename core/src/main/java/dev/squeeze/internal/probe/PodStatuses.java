@@ -15,6 +15,7 @@ import java.util.Optional;
 /**
  * Reading a pod's status the way the report needs it: Ready, restarts, and the most recent termination.
  *
+ * <!-- sample(Pod pod) -->
  * <pre>{@code
  * PodStatuses.lastTermination(pod);   // Optional["OOMKilled"]
  * }</pre>

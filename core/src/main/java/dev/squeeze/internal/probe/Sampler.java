@@ -33,8 +33,9 @@ import java.util.function.Supplier;
  * missed (it was a whole period late), a tick a busy probe skipped, and a run still in flight one tick after
  * {@link #close()} are recorded as {@linkplain Probe#unobserved unobserved}, never silently dropped.
  *
+ * <!-- sample(Supplier<Phase> phase, Probe api, Probe node, Probe pods) -->
  * <pre>{@code
- * try (Sampler sampler = Sampler.start(Duration.ofSeconds(1), phases::current, List.of(api, node, pods))) {
+ * try (Sampler sampler = Sampler.start(Duration.ofSeconds(1), phase, List.of(api, node, pods))) {
  *     sampler.awaitTick(Duration.ofSeconds(2));
  *     Sampler.Stats stats = sampler.stats();
  * }

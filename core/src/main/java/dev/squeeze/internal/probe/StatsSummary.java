@@ -21,6 +21,7 @@ import java.util.Map;
  * eviction. Inside a container the node-level figure is the host's, so on a Squeeze k3s node the pods figure is the
  * one that moves.
  *
+ * <!-- sample(String json) -->
  * <pre>{@code
  * StatsSummary s = StatsSummary.parse(json);
  * s.availableBytes();                       // 431_000_000

@@ -25,6 +25,7 @@ import java.util.List;
  * deliberate differences: without any probe CL2 reports 100% where Squeeze reports no number ({@code null}, "not
  * observed"), and the poll interval is Squeeze's tick (1 s by default), not CL2's configured {@code pollFrequency}.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * Cl2Availability cl2 = Cl2Availability.pooled(report);
  * cl2.availabilityPercentage();     // 99.25

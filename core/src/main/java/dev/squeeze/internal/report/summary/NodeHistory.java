@@ -18,6 +18,7 @@ import java.util.function.Predicate;
  * What one node went through: MemoryPressure (first seen, cleared, flapping), NotReady spans, the lowest available
  * memory and the longest pause in the kubelet's Lease heartbeat.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * for (NodeHistory node : NodeHistory.of(report)) {
  *     node.pressureFirstSeen();          // Optional[2025-...T12:00:14Z]

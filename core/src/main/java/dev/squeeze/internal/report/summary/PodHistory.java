@@ -20,9 +20,10 @@ import java.util.Set;
 /**
  * What happened to one watched pod over the experiment: when it was not Ready and why, restarts, eviction, OOM kill.
  *
+ * <!-- sample(ChaosReport report, org.slf4j.Logger log) -->
  * <pre>{@code
  * for (PodHistory pod : PodHistory.of(report)) {
- *     if (pod.leftReadyDuring(Phase.PRESSURE, Phase.HOLD)) log.warn(pod.describe(report.started()));
+ *     if (pod.leftReadyDuring(Phase.PRESSURE, Phase.HOLD)) pod.describeNotReady(report.started()).forEach(log::warn);
  * }
  * }</pre>
  *

@@ -44,6 +44,7 @@ import java.util.Optional;
  * threshold when it is below it, as {@code memory.available<X} reads. A moment that was never observed is
  * {@code null} ("not observed"), never zero.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * for (ReactionTimes r : ReactionTimes.of(report)) {
  *     r.sincePressureStart(r.memoryPressureReported());   // Optional[PT9S]

@@ -16,6 +16,7 @@ import java.util.Optional;
 /**
  * The derived numbers of a report in one value: what the JSON {@code summary} block and the HTML header show.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * ReportSummary s = ReportSummary.of(report);
  * s.apiFresh().percent();      // 98.7

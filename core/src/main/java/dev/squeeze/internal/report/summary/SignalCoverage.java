@@ -21,6 +21,7 @@ import java.util.function.Function;
  * observed (missed, skipped, still in flight at close) is counted here and against the signal's availability or
  * readiness. A signal with no unobserved tick has full coverage.
  *
+ * <!-- sample(ChaosReport report, org.slf4j.Logger log) -->
  * <pre>{@code
  * for (SignalCoverage c : SignalCoverage.of(report)) {
  *     log.info("{}: {} of {} ticks observed ({})", c.signal(), c.observed(), c.scheduled(), Timeline.percent(c.percent()));

@@ -15,6 +15,7 @@ import java.util.Optional;
 /**
  * Time helpers shared by summaries, renderers and assertion messages, so every place writes "+00:41" the same way.
  *
+ * <!-- sample(ChaosReport report, Outage outage, Instant at) -->
  * <pre>{@code
  * Timeline.offset(report.started(), outage.start());   // "+00:41"
  * Timeline.seconds(Duration.ofMillis(9100));            // "9.1 s"

@@ -35,6 +35,7 @@ import java.util.Optional;
  * they do not make a run invalid by themselves, because the assertions they concern judge them (availability counts
  * unobserved ticks, {@code admittedPodAfterRecovery} needs RECOVERY to complete).
  *
+ * <!-- sample(ChaosReport report, org.slf4j.Logger log) -->
  * <pre>{@code
  * Validity v = Validity.of(report);
  * if (!v.valid()) log.warn(v.reason());  // "no pressure was applied: the hog was rejected at admission: ..."

@@ -109,6 +109,8 @@ final class SummaryEncoder {
                 ObjectNode og = span(gaps, g.span());
                 og.put("ticks", g.ticks());
                 og.put("phase", g.phase() == null ? null : g.phase().name());
+                ArrayNode phases = og.putArray("phases");
+                g.phases().forEach(p -> phases.add(p.name()));
                 og.put("reason", g.reason());
             }
         }

@@ -1,29 +1,41 @@
 package dev.squeeze.assertions;
 
 import dev.squeeze.report.ResourceAudit;
+import dev.squeeze.report.ResourceAudit.NodeMemory;
 import dev.squeeze.report.ResourceAudit.PodResources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.assertj.core.error.ErrorMessageFactory;
 
-/** The workload's summed memory limits exceed the allowed share of the node's allocatable memory. */
+/** The workload's memory limits on a node exceed the allowed share of that node's allocatable memory. */
 public final class ShouldHaveLimitsWithin extends ReportMessage {
 
-    private ShouldHaveLimitsWithin(double percent, ResourceAudit a, String report) {
+    private ShouldHaveLimitsWithin(double percent, ResourceAudit a, NodeMemory n, String report) {
         super("%nExpecting the workload's memory limits to sum to at most %s of node %s's allocatable memory (%s)"
                         + "%nbut they sum to %s = %s of allocatable (%s of capacity %s):%n%s"
                         + "%nLower the limits, or give the node more memory.",
-                report, String.format(Locale.ROOT, "%.1f%%", percent), a.node(),
-                ResourcesAssert.human(a.allocatableBytes()), ResourcesAssert.human(a.limitsBytes()),
-                ResourcesAssert.percent(a.limitsOverAllocatable()), ResourcesAssert.percent(a.limitsOverCapacity()),
-                ResourcesAssert.human(a.capacityBytes()), lines(evidence(a)));
+                report, String.format(Locale.ROOT, "%.1f%%", percent), n.node(),
+                ResourcesAssert.human(n.allocatableBytes()), ResourcesAssert.human(a.limitsBytesOn(n)),
+                ResourcesAssert.percent(ratio(a.limitsBytesOn(n), n.allocatableBytes())),
+                ResourcesAssert.percent(ratio(a.limitsBytesOn(n), n.capacityBytes())),
+                ResourcesAssert.human(n.capacityBytes()), lines(evidence(a, n)));
     }
 
-    private static List<String> evidence(ResourceAudit a) {
+    private static double ratio(long a, long b) {
+        return b <= 0 ? 0 : (double) a / b;
+    }
+
+    /** The pods on the fullest node, then any unbounded pod elsewhere (each fails the check on its own). */
+    private static List<String> evidence(ResourceAudit a, NodeMemory n) {
         List<String> out = new ArrayList<>();
+        List<PodResources> on = a.podsOn(n);
+        boolean severalNodes = a.pods().stream().anyMatch(p -> !on.contains(p));
         for (PodResources p : a.pods()) {
-            out.add("pod " + p.name() + " (" + p.qos() + "): limits "
+            if (!on.contains(p) && !p.unbounded()) {
+                continue;
+            }
+            out.add("pod " + p.name() + (severalNodes ? " on " + (p.node() == null ? a.node() : p.node()) : "") + " (" + p.qos() + "): limits "
                     + (p.unbounded() ? "none on " + String.join(", ", p.containersWithoutLimits()) + " (unbounded)"
                     : ResourcesAssert.human(p.limitsBytes())) + ", requests " + ResourcesAssert.human(p.requestsBytes()));
         }
@@ -31,6 +43,6 @@ public final class ShouldHaveLimitsWithin extends ReportMessage {
     }
 
     public static ErrorMessageFactory shouldHaveLimitsWithin(double percent, ResourceAudit audit, String report) {
-        return new ShouldHaveLimitsWithin(percent, audit, report);
+        return new ShouldHaveLimitsWithin(percent, audit, audit.fullestNode(), report);
     }
 }

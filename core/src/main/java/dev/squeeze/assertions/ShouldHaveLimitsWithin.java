@@ -3,9 +3,9 @@ package dev.squeeze.assertions;
 import dev.squeeze.report.ResourceAudit;
 import dev.squeeze.report.ResourceAudit.NodeMemory;
 import dev.squeeze.report.ResourceAudit.PodResources;
+import dev.squeeze.report.Timeline;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /** The workload's memory limits on a node exceed the allowed share of that node's allocatable memory. */
@@ -15,9 +15,9 @@ public final class ShouldHaveLimitsWithin extends ReportMessage {
         super("%nExpecting the workload's memory limits to sum to at most %s of node %s's allocatable memory (%s)"
                         + "%nbut they sum to %s = %s of allocatable (%s of capacity %s):%n%s"
                         + "%nLower the limits, or give the node more memory.",
-                report, String.format(Locale.ROOT, "%.1f%%", percent), n.node(),
+                report, Timeline.percentBound(percent), n.node(),
                 ResourcesAssert.human(n.allocatableBytes()), ResourcesAssert.human(a.limitsBytesOn(n)),
-                ResourcesAssert.percent(ratio(a.limitsBytesOn(n), n.allocatableBytes())),
+                Timeline.percentNear(ratio(a.limitsBytesOn(n), n.allocatableBytes()) * 100, percent),
                 ResourcesAssert.percent(ratio(a.limitsBytesOn(n), n.capacityBytes())),
                 ResourcesAssert.human(n.capacityBytes()), lines(evidence(a, n)));
     }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Signs that the node itself ran short of memory once pressure began: the kubelet's MemoryPressure, an eviction for
- * memory, a kernel OOM kill, memory.available down to the eviction threshold, the node's memory wall 95% full, or the
+ * memory, a kernel OOM kill, memory.available below the eviction threshold, the node's memory wall 95% full, or the
  * API server starving (more than {@value SignalCoverage#TOLERATED_GAP_TICKS} failed ticks in a row). Each is something
  * the node did, not something the hog said, so it shows pressure was real even when the hog was stopped before its target, or when its progress could
  * no longer be read because the API server stopped answering.
@@ -57,8 +57,9 @@ final class PressureEvidence {
         long threshold = r.cluster() == null ? 0 : r.cluster().evictionThresholdBytes();
         for (NodeSample s : r.node()) {
             if (threshold > 0 && !s.at().isBefore(from) && s.availableBytes() != null
-                    && s.availableBytes() <= threshold) {
-                return Optional.of("memory.available " + human(s.availableBytes()) + " at or below the eviction "
+                    && s.availableBytes() < threshold) {
+                // below, as the kubelet compares (memory.available<200Mi) and ReactionTimes does
+                return Optional.of("memory.available " + human(s.availableBytes()) + " below the eviction "
                         + "threshold " + human(threshold) + " at " + Timeline.offset(o, s.at()));
             }
         }

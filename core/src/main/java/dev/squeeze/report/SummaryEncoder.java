@@ -162,9 +162,10 @@ final class SummaryEncoder {
     private ObjectNode latency(Latencies l) {
         ObjectNode o = json.object();
         o.put("count", l.count());
-        o.put("p50Millis", millis(l.p50()));
-        o.put("p99Millis", millis(l.p99()));
-        o.put("maxMillis", millis(l.max()));
+        // without a latency there is no percentile: null, never 0
+        o.put("p50Millis", l.count() == 0 ? null : millis(l.p50()));
+        o.put("p99Millis", l.count() == 0 ? null : millis(l.p99()));
+        o.put("maxMillis", l.count() == 0 ? null : millis(l.max()));
         return o;
     }
 

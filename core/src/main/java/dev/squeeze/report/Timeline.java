@@ -50,6 +50,42 @@ public final class Timeline {
         return Double.isNaN(percent) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", percent);
     }
 
+    /** A threshold as given, with as many decimals as it has (at least one): {@code 99.5%}, {@code 99.95%}. */
+    public static String percentBound(double bound) {
+        return Double.isNaN(bound) ? "n/a" : fixed(bound, decimals(bound)) + "%";
+    }
+
+    /**
+     * A measured percentage judged against {@code bound}: with the bound's decimals, and more where those would print
+     * the bound itself for a different number, so a failing number never reads as its bound ({@code 184/185} against
+     * {@code 99.5} is {@code 99.46%}, not {@code 99.5%}); {@code n/a} for NaN.
+     */
+    public static String percentNear(double percent, double bound) {
+        if (Double.isNaN(percent)) {
+            return "n/a";
+        }
+        int d = Double.isNaN(bound) ? 1 : decimals(bound);
+        while (d < MAX_DECIMALS && percent != bound && fixed(percent, d).equals(fixed(bound, d))) {
+            d++;
+        }
+        return fixed(percent, d) + "%";
+    }
+
+    private static final int MAX_DECIMALS = 12;
+
+    private static int decimals(double v) {
+        for (int d = 1; d < MAX_DECIMALS; d++) {
+            if (Double.parseDouble(fixed(v, d)) == v) {
+                return d;
+            }
+        }
+        return MAX_DECIMALS;
+    }
+
+    private static String fixed(double v, int decimals) {
+        return new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
     /** The phase that was running at {@code at}, if any span covers it (start inclusive, end exclusive). */
     public static Optional<Phase> phaseAt(List<PhaseSpan> phases, Instant at) {
         for (PhaseSpan span : phases) {

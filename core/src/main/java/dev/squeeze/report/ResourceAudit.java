@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +23,7 @@ import java.util.List;
  * @param pods             every watched workload pod
  * @param nodes            every node with a watched pod, and the target; a pod on no listed node counts on the target
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ResourceAudit(String node, long allocatableBytes, long capacityBytes, List<PodResources> pods,
                             List<NodeMemory> nodes) {
 

@@ -1,0 +1,110 @@
+package dev.squeeze.internal.report.summary;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+import dev.squeeze.report.ChaosReport;
+import dev.squeeze.report.Phase;
+import dev.squeeze.report.PhaseSpan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Time helpers shared by summaries, renderers and assertion messages, so every place writes "+00:41" the same way.
+ *
+ * <pre>{@code
+ * Timeline.offset(report.started(), outage.start());   // "+00:41"
+ * Timeline.seconds(Duration.ofMillis(9100));            // "9.1 s"
+ * Timeline.phaseAt(report.phases(), at);                // Optional[PRESSURE]
+ * }</pre>
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class Timeline {
+
+    private Timeline() {
+    }
+
+    /** {@code at} relative to {@code origin} as {@code +mm:ss} ({@code +h:mm:ss} past an hour; {@code -} before origin). */
+    public static String offset(Instant origin, Instant at) {
+        if (origin == null || at == null) {
+            return "+??:??";
+        }
+        long ms = Duration.between(origin, at).toMillis();
+        String sign = ms < 0 ? "-" : "+";
+        long s = Math.abs(ms) / 1000;
+        if (s >= 3600) {
+            return String.format(Locale.ROOT, "%s%d:%02d:%02d", sign, s / 3600, (s % 3600) / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%s%02d:%02d", sign, s / 60, s % 60);
+    }
+
+    /** A duration in seconds with one decimal: {@code 9.1 s}. */
+    public static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    /** A latency in milliseconds: {@code 12 ms}, {@code 0.4 ms} below one. */
+    public static String millis(Duration d) {
+        double ms = d.toNanos() / 1e6;
+        return ms < 1 ? String.format(Locale.ROOT, "%.1f ms", ms) : String.format(Locale.ROOT, "%.0f ms", ms);
+    }
+
+    /** A percentage with one decimal: {@code 92.4%}; {@code n/a} for NaN (no samples). */
+    public static String percent(double percent) {
+        return Double.isNaN(percent) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", percent);
+    }
+
+    /** A threshold as given, with as many decimals as it has (at least one): {@code 99.5%}, {@code 99.95%}. */
+    public static String percentBound(double bound) {
+        return Double.isNaN(bound) ? "n/a" : fixed(bound, decimals(bound)) + "%";
+    }
+
+    /**
+     * A measured percentage judged against {@code bound}: with the bound's decimals, and more where those would print
+     * the bound itself for a different number, so a failing number never reads as its bound ({@code 184/185} against
+     * {@code 99.5} is {@code 99.46%}, not {@code 99.5%}); {@code n/a} for NaN.
+     */
+    public static String percentNear(double percent, double bound) {
+        if (Double.isNaN(percent)) {
+            return "n/a";
+        }
+        int d = Double.isNaN(bound) ? 1 : decimals(bound);
+        while (d < MAX_DECIMALS && percent != bound && fixed(percent, d).equals(fixed(bound, d))) {
+            d++;
+        }
+        return fixed(percent, d) + "%";
+    }
+
+    private static final int MAX_DECIMALS = 12;
+
+    private static int decimals(double v) {
+        for (int d = 1; d < MAX_DECIMALS; d++) {
+            if (Double.parseDouble(fixed(v, d)) == v) {
+                return d;
+            }
+        }
+        return MAX_DECIMALS;
+    }
+
+    private static String fixed(double v, int decimals) {
+        return new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** The phase that was running at {@code at}, if any span covers it (start inclusive, end exclusive). */
+    public static Optional<Phase> phaseAt(List<PhaseSpan> phases, Instant at) {
+        for (PhaseSpan span : phases) {
+            if (!at.isBefore(span.start()) && at.isBefore(span.end())) {
+                return Optional.of(span.phase());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Where the experiment started for offsets: the report's start. */
+    public static Instant origin(ChaosReport report) {
+        return report.started();
+    }
+}

@@ -1,5 +1,7 @@
 package dev.squeeze.junit5.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.squeeze.cluster.ChaosCluster;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Whether a shared node is as good as fresh for the next class: a hog run can leave it in MemoryPressure, with
@@ -24,6 +27,7 @@ import java.util.Optional;
  * Optional<String> why = NodeFitness.judge("k3s-1", node, pods, startAllocatable, firstLent);
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class NodeFitness {
 
     private static final String KUBE_SYSTEM = "kube-system";

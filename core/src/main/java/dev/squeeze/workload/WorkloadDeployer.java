@@ -79,7 +79,7 @@ public final class WorkloadDeployer {
                 LOG.info("applied {} {}/{}", object.getKind(), namespaceOf(object), object.getMetadata().getName());
             }
             List<String> selectors = readySelectors.isEmpty() ? derivedSelectors(applied) : readySelectors;
-            WorkloadReadiness.await(client, namespace, selectors, podNames(applied), readyTimeout);
+            WorkloadReadiness.await(client, namespace, selectors, podNames(applied), applied, readyTimeout);
             return deployed;
         } catch (RuntimeException e) {
             deployed.close();

@@ -134,7 +134,8 @@ public final class ClusterNodesProbe implements Probe {
             StatsSummary stats = summary(name, summaries.get(name), deadline);
             samples.add(new NodeSample(at, tick.phase(), name, NodeProbe.conditionTrue(node, "Ready"),
                     NodeProbe.conditionTrue(node, "MemoryPressure"), stats == null ? null : stats.availableBytes(),
-                    stats == null ? null : stats.workingSetBytes(), renewed.get(name)));
+                    stats == null ? null : stats.workingSetBytes(), renewed.get(name))
+                    .withKubeletTimes(NodeProbe.pressureSince(node), stats == null ? null : stats.memoryTime()));
         }
         samples.forEach(observations::addOther);
     }

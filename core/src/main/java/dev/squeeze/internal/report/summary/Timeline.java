@@ -59,7 +59,7 @@ public final class Timeline {
 
     /** A threshold as given, with as many decimals as it has (at least one): {@code 99.5%}, {@code 99.95%}. */
     public static String percentBound(double bound) {
-        return Double.isNaN(bound) ? "n/a" : fixed(bound, decimals(bound)) + "%";
+        return Double.isNaN(bound) ? "n/a" : fixed(bound, decimals(bound, 1)) + "%";
     }
 
     /**
@@ -71,17 +71,47 @@ public final class Timeline {
         if (Double.isNaN(percent)) {
             return "n/a";
         }
-        int d = Double.isNaN(bound) ? 1 : decimals(bound);
-        while (d < MAX_DECIMALS && percent != bound && fixed(percent, d).equals(fixed(bound, d))) {
-            d++;
-        }
-        return fixed(percent, d) + "%";
+        return near(percent, bound, Double.isNaN(bound) ? 1 : decimals(bound, 1)) + "%";
+    }
+
+    /** A duration threshold in seconds, with as many decimals as it has (at least one): {@code 5.0 s}, {@code 4.99 s}. */
+    public static String secondsBound(Duration bound) {
+        double s = bound.toNanos() / 1e9;
+        return fixed(s, decimals(s, 1)) + " s";
+    }
+
+    /** A measured duration in seconds next to {@code bound}, with the digits that tell them apart: {@code 5.04 s}. */
+    public static String secondsNear(Duration d, Duration bound) {
+        double b = bound.toNanos() / 1e9;
+        return near(d.toNanos() / 1e9, b, decimals(b, 1)) + " s";
+    }
+
+    /** A latency threshold in milliseconds, with as many decimals as it has: {@code 1000 ms}. */
+    public static String millisBound(Duration bound) {
+        double ms = bound.toNanos() / 1e6;
+        return fixed(ms, decimals(ms, ms < 1 ? 1 : 0)) + " ms";
+    }
+
+    /** A measured latency next to {@code bound}, with the digits that tell them apart: {@code 1000.4 ms}. */
+    public static String millisNear(Duration d, Duration bound) {
+        double ms = d.toNanos() / 1e6;
+        double b = bound.toNanos() / 1e6;
+        return near(ms, b, Math.max(ms < 1 ? 1 : 0, decimals(b, b < 1 ? 1 : 0))) + " ms";
     }
 
     private static final int MAX_DECIMALS = 12;
 
-    private static int decimals(double v) {
-        for (int d = 1; d < MAX_DECIMALS; d++) {
+    /** {@code value} with at least {@code d} decimals, more while it would print as {@code bound} without being it. */
+    private static String near(double value, double bound, int d) {
+        while (d < MAX_DECIMALS && value != bound && fixed(value, d).equals(fixed(bound, d))) {
+            d++;
+        }
+        return fixed(value, d);
+    }
+
+    /** The fewest decimals, at least {@code min}, that print {@code v} exactly (up to {@link #MAX_DECIMALS}). */
+    private static int decimals(double v, int min) {
+        for (int d = min; d < MAX_DECIMALS; d++) {
             if (Double.parseDouble(fixed(v, d)) == v) {
                 return d;
             }

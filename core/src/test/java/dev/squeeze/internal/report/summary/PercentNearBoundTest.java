@@ -25,4 +25,18 @@ class PercentNearBoundTest {
         assertThat(Timeline.percentNear(99.5, 99.5)).isEqualTo("99.5%");
         assertThat(Timeline.percentNear(Double.NaN, 99.5)).isEqualTo("n/a");
     }
+    @Test
+    void durations_next_to_their_bound_get_the_digits_that_tell_them_apart() {
+        assertThat(Timeline.secondsBound(java.time.Duration.ofSeconds(5))).isEqualTo("5.0 s");
+        assertThat(Timeline.secondsBound(java.time.Duration.ofMillis(4990))).isEqualTo("4.99 s");
+        assertThat(Timeline.secondsNear(java.time.Duration.ofMillis(5040), java.time.Duration.ofSeconds(5)))
+                .isEqualTo("5.04 s");
+        assertThat(Timeline.secondsNear(java.time.Duration.ofSeconds(9), java.time.Duration.ofSeconds(5)))
+                .isEqualTo("9.0 s");
+        assertThat(Timeline.millisBound(java.time.Duration.ofSeconds(1))).isEqualTo("1000 ms");
+        assertThat(Timeline.millisNear(java.time.Duration.ofNanos(1_000_400_000L), java.time.Duration.ofSeconds(1)))
+                .isEqualTo("1000.4 ms");
+        assertThat(Timeline.millisNear(java.time.Duration.ofMillis(2000), java.time.Duration.ofSeconds(1)))
+                .isEqualTo("2000 ms");
+    }
 }

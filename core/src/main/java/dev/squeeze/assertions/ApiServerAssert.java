@@ -38,7 +38,7 @@ public class ApiServerAssert extends AbstractReportPartAssert<ApiServerAssert> {
      * What "available" means without a number: 99.5%, the threshold ClusterLoader2's {@code APIAvailability}
      * measurement is run with in Kubernetes' scalability tests (Kubernetes itself has no official availability SLO).
      */
-    public static final double DEFAULT_AVAILABILITY_PERCENT = 99.5;
+    public static final double DEFAULT_AVAILABILITY_PERCENT = dev.squeeze.internal.report.summary.Cl2Availability.THRESHOLD_PERCENT;
 
     private boolean pooled;
     private Phase[] phases = new Phase[0];

@@ -3,6 +3,7 @@ package dev.squeeze.assertions;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import org.apiguardian.api.API;
+import dev.squeeze.internal.assertions.Arguments;
 import dev.squeeze.internal.assertions.ShouldHaveLimitsWithin;
 import dev.squeeze.internal.assertions.ShouldHaveResources;
 import dev.squeeze.report.ChaosReport;
@@ -30,16 +31,22 @@ public class ResourcesAssert extends AbstractReportPartAssert<ResourcesAssert> {
         super(actual, ResourcesAssert.class);
     }
 
-    /** Every pod has memory limits, and their sum fits the node's allocatable memory. */
+    /** Every pod has memory limits, and on every node the limits of its pods fit its allocatable memory. */
     public ResourcesAssert limitsFitAllocatable() {
         return limitsAtMost(100.0);
     }
 
-    /** Every pod has memory limits, and their sum is at most {@code percentOfAllocatable} % of allocatable. */
+    /**
+     * Every pod has memory limits, and on every node the pods' limits sum to at most {@code percentOfAllocatable} % of
+     * that node's allocatable memory (above 100 allows overcommit; NaN and negative values are refused).
+     */
     public ResourcesAssert limitsAtMost(double percentOfAllocatable) {
+        Arguments.percentOfCapacity("limitsAtMost", "percentOfAllocatable", percentOfAllocatable);
         ResourceAudit a = audit();
         double percent = a.limitsOverAllocatable() * 100;
-        if (!a.unboundedPods().isEmpty() || a.allocatableBytes() <= 0 || percent > percentOfAllocatable) {
+        boolean unknownNode = a.allocatableBytes() <= 0 || a.nodes().stream()
+                .anyMatch(n -> n.allocatableBytes() <= 0 && !a.podsOn(n).isEmpty());
+        if (!a.unboundedPods().isEmpty() || unknownNode || percent > percentOfAllocatable) {
             throwAssertionError(ShouldHaveLimitsWithin.shouldHaveLimitsWithin(percentOfAllocatable, a, report()));
         }
         return myself;

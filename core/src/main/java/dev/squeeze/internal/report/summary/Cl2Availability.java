@@ -45,6 +45,12 @@ public record Cl2Availability(String probe, int probes, Double availabilityPerce
     /** CL2's measurement name, written beside the numbers so a reader knows which tool's shape this is. */
     public static final String MEASUREMENT = "APIAvailability";
 
+    /**
+     * The availability ClusterLoader2's {@code APIAvailability} measurement requires, in percent: the threshold of
+     * {@code isAvailable()}, the CL2 cards and the top API cards (below it a card is red).
+     */
+    public static final double THRESHOLD_PERCENT = 99.5;
+
     /** The fresh-connection probe in CL2's shape (its host-level, fresh {@code curl} per probe). */
     public static Cl2Availability fresh(ChaosReport report) {
         return of(report, ApiAvailability.fresh(report));

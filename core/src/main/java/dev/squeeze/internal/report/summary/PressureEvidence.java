@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Signs that the node itself ran short of memory once pressure began: the kubelet's MemoryPressure, an eviction for
- * memory, a kernel OOM kill of the node (SystemOOM, OOMKilling), memory.available down to the eviction threshold, the
+ * memory, a kernel OOM kill of the node (SystemOOM, OOMKilling), memory.available below the eviction threshold, the
  * node's memory wall 95% full, or the API server starving (more than {@value SignalCoverage#TOLERATED_GAP_TICKS}
  * failed ticks in a row) while the node's own memory was short (wall {@value #WALL_SHORT_PERCENT}% full, or memory
  * PSI some avg10 at least {@value #PSI_SHORT_PERCENT}%). Each is something the node did, not something the hog said,
@@ -73,8 +73,9 @@ public final class PressureEvidence {
         long threshold = r.cluster() == null ? 0 : r.cluster().evictionThresholdBytes();
         for (NodeSample s : r.node()) {
             if (threshold > 0 && !s.at().isBefore(from) && s.availableBytes() != null
-                    && s.availableBytes() <= threshold) {
-                return Optional.of("memory.available " + human(s.availableBytes()) + " at or below the eviction "
+                    && s.availableBytes() < threshold) {
+                // below, as the kubelet compares (memory.available<200Mi) and ReactionTimes does
+                return Optional.of("memory.available " + human(s.availableBytes()) + " below the eviction "
                         + "threshold " + human(threshold) + " at " + Timeline.offset(o, s.at()));
             }
         }

@@ -1,7 +1,11 @@
 package dev.squeeze.assertions;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.assertions.ShouldHaveAppliedPressure;
 import dev.squeeze.report.ChaosReport;
-import dev.squeeze.report.Validity;
+import dev.squeeze.internal.report.summary.Validity;
 import java.util.function.Function;
 import org.assertj.core.api.AbstractAssert;
 
@@ -11,6 +15,7 @@ import org.assertj.core.api.AbstractAssert;
  * {@code withFailMessage(...)}), its report path and its {@code allowingNoPressure()} choice, offer {@link #and()}
  * back to it, and work inside soft assertions ({@link SqueezeSoftAssertions}).
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * assertThat(report).as("tuned node").apiServer().hasAvailabilityAtLeast(99.0)
  *         .and().node().stayedReady();
@@ -18,6 +23,7 @@ import org.assertj.core.api.AbstractAssert;
  *
  * @param <SELF> the concrete assertion type
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class AbstractReportPartAssert<SELF extends AbstractReportPartAssert<SELF>>
         extends AbstractAssert<SELF, ChaosReport> {
 

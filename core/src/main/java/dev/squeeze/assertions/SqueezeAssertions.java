@@ -1,5 +1,8 @@
 package dev.squeeze.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import dev.squeeze.report.ChaosReport;
 import org.assertj.core.api.Assertions;
 
@@ -7,6 +10,7 @@ import org.assertj.core.api.Assertions;
  * Entry point of Squeeze's AssertJ assertions. It extends AssertJ's {@link Assertions}, so one static import gives
  * Squeeze's {@code assertThat(report)} next to every AssertJ {@code assertThat}, {@code assertThatThrownBy}, ...
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
  *
@@ -19,6 +23,7 @@ import org.assertj.core.api.Assertions;
  *
  * For soft assertions use {@link SqueezeSoftAssertions} (or {@link AutoCloseableSqueezeSoftAssertions}).
  */
+@API(status = STABLE, since = "0.1")
 public class SqueezeAssertions extends Assertions {
 
     protected SqueezeAssertions() {

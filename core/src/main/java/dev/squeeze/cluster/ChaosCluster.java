@@ -1,5 +1,10 @@
 package dev.squeeze.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.cluster.ExistingCluster;
+import dev.squeeze.internal.cluster.K3sCluster;
 import dev.squeeze.report.ClusterFacts;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -7,12 +12,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * A cluster an experiment runs on: a throwaway k3s node Squeeze started, or an existing cluster it attached to.
  * Closing it stops the node (k3s) or deletes the experiment's namespace (existing cluster).
  *
+ * <!-- sample(ExperimentSpec spec) -->
  * <pre>{@code
  * try (ChaosCluster cluster = ChaosCluster.startK3s(NodeSpec.ofMemory(MemorySize.parse("2Gi")))) {
  *     ChaosReport report = Experiment.run(cluster, spec);
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ChaosCluster extends AutoCloseable {
 
     /** Starts a k3s node sized by {@code spec} and waits until it and kube-system are Ready. */
@@ -39,15 +46,6 @@ public interface ChaosCluster extends AutoCloseable {
 
     /** Side-loads local Docker images into the node (k3s only; an existing cluster refuses with a clear message). */
     void loadImages(java.util.List<String> images);
-
-    /**
-     * Where the node's own memory is read on every tick (its memory wall); an existing cluster has none, and the
-     * report then says the node's memory is unavailable rather than showing the kubelet's root cgroup.
-     */
-    default dev.squeeze.probe.NodeMemorySource nodeMemory() {
-        return dev.squeeze.probe.NodeMemorySource.unavailable("an existing cluster's nodes have no memory wall Squeeze"
-                + " can read; the kubelet's /stats/summary is the only source");
-    }
 
     /** Stops what Squeeze started; never throws for cleanup failures it can only log. */
     @Override

@@ -1,5 +1,8 @@
 package dev.squeeze.experiment;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import dev.squeeze.report.ChaosReport;
 
 import java.util.List;
@@ -9,15 +12,17 @@ import java.util.Optional;
  * The experiment could not be run as specified, for example because the workload or the API server was not healthy
  * before chaos. Carries the evidence and, where one could be built, the partial report.
  *
+ * <!-- sample(ChaosCluster cluster, ExperimentSpec spec) -->
  * <pre>{@code
  * try {
  *     Experiment.run(cluster, spec);
  * } catch (ExperimentException e) {
  *     e.evidence().forEach(System.err::println);
- *     e.report().ifPresent(r -> ReportWriter.write(r, dir));
+ *     e.report().ifPresent(r -> System.err.println("partial report: " + Experiment.reportFiles(spec).html()));
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public class ExperimentException extends RuntimeException {
 
     private final List<String> evidence;

@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.util.List;
 
 /**
@@ -7,6 +10,7 @@ import java.util.List;
  * the target (where the hog runs) marked; its samples are in {@link ChaosReport#node()} for the target and
  * {@link ChaosReport#otherNodes()} for the others.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * report.clusterNodes().stream().filter(ClusterNode::target).findFirst().map(ClusterNode::name);  // "worker-1"
  * }</pre>
@@ -18,6 +22,7 @@ import java.util.List;
  * @param capacityBytes    status.capacity.memory, {@code null} if the Node did not say
  * @param allocatableBytes status.allocatable.memory, {@code null} if the Node did not say
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ClusterNode(String name, List<String> roles, boolean target, Long capacityBytes, Long allocatableBytes) {
 
     public ClusterNode {

@@ -1,15 +1,20 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.time.Duration;
 
 /**
  * What one probe attempt saw: a success with its latency, or a failure with the error as text.
  *
+ * <!-- sample(org.slf4j.Logger log) -->
  * <pre>{@code
  * ProbeOutcome o = ProbeOutcome.success(Duration.ofMillis(12), 200);
- * if (o instanceof ProbeOutcome.Failure f) log(f.error());
+ * if (o instanceof ProbeOutcome.Failure f) log.warn(f.error());
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface ProbeOutcome {
 
     Duration latency();

@@ -1,5 +1,10 @@
 package dev.squeeze.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.workload.Manifests;
+import dev.squeeze.internal.workload.WorkloadReadiness;
 import dev.squeeze.cluster.ChaosCluster;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
@@ -24,6 +29,7 @@ import java.util.stream.Collectors;
 /**
  * Deploys the workload under test into the cluster's namespace and waits until its pods are Ready.
  *
+ * <!-- sample(ChaosCluster cluster) -->
  * <pre>{@code
  * try (DeployedWorkload app = WorkloadDeployer.deploy(cluster, WorkloadSpec.of("classpath:k8s/app.yaml")
  *         .withReadySelectors(List.of("app=web")))) {
@@ -31,6 +37,7 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class WorkloadDeployer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkloadDeployer.class);
@@ -73,7 +80,7 @@ public final class WorkloadDeployer {
                 LOG.info("applied {} {}/{}", object.getKind(), namespaceOf(object), object.getMetadata().getName());
             }
             List<String> selectors = readySelectors.isEmpty() ? derivedSelectors(applied) : readySelectors;
-            WorkloadReadiness.await(client, namespace, selectors, podNames(applied), readyTimeout);
+            WorkloadReadiness.await(client, namespace, selectors, podNames(applied), applied, readyTimeout);
             return deployed;
         } catch (RuntimeException e) {
             deployed.close();

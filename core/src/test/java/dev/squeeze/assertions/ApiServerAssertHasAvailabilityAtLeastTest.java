@@ -1,11 +1,11 @@
 package dev.squeeze.assertions;
 
-import static dev.squeeze.assertions.ShouldHaveAvailabilityAtLeast.shouldHaveAvailabilityAtLeast;
+import static dev.squeeze.internal.assertions.ShouldHaveAvailabilityAtLeast.shouldHaveAvailabilityAtLeast;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-import dev.squeeze.report.ApiAvailability;
+import dev.squeeze.internal.report.summary.ApiAvailability;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.ReportFixtures;
@@ -55,5 +55,16 @@ class ApiServerAssertHasAvailabilityAtLeastTest {
         assertThatExceptionOfType(AssertionError.class)
                 .isThrownBy(() -> assertThat(report).apiServer().pooled().hasAvailabilityAtLeast(99.9))
                 .withMessage(shouldHaveAvailabilityAtLeast(pooled, 99.9, report.started(), report.name()).create());
+    }
+    @Test
+    void a_bound_with_two_decimals_prints_as_given() {
+        // GIVEN 1998 of 2000 ticks ok (99.9%) against 99.95%
+        ChaosReport r = ReportFixtures.with(ReportFixtures.evictionScenario(),
+                ReportFixtures.api("+".repeat(1000) + "--" + "+".repeat(998)), null, null);
+        // WHEN / THEN
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> SqueezeAssertions.assertThat(r).apiServer().hasAvailabilityAtLeast(99.95))
+                .withMessageContaining("  99.90%" + System.lineSeparator() + "to be at least:"
+                        + System.lineSeparator() + "  99.95%" + System.lineSeparator());
     }
 }

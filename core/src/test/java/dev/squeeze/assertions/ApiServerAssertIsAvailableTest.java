@@ -1,11 +1,11 @@
 package dev.squeeze.assertions;
 
-import static dev.squeeze.assertions.ShouldHaveAvailabilityAtLeast.shouldBeAvailable;
+import static dev.squeeze.internal.assertions.ShouldHaveAvailabilityAtLeast.shouldBeAvailable;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-import dev.squeeze.report.ApiAvailability;
+import dev.squeeze.internal.report.summary.ApiAvailability;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
@@ -44,5 +44,16 @@ class ApiServerAssertIsAvailableTest {
                 .withMessage(shouldBeAvailable(pooled, scenario.started(), scenario.name()).create());
         assertThatNoException().isThrownBy(() -> assertThat(scenario).apiServer()
                 .duringPhase(dev.squeeze.report.Phase.RECOVERY).isAvailable());
+    }
+    @Test
+    void a_failing_number_never_prints_as_its_bound() {
+        // GIVEN 184 of 185 ticks ok (99.459%), which one decimal would round to the 99.5% bound
+        ChaosReport r = ReportFixtures.with(scenario, ReportFixtures.api("+".repeat(100) + "-" + "+".repeat(84)),
+                null, null);
+        // WHEN / THEN
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(r).apiServer().isAvailable())
+                .withMessageContaining("184 of 185 ticks ok)" + System.lineSeparator() + "  99.46%"
+                        + System.lineSeparator() + "to be at least:" + System.lineSeparator() + "  99.5% (the default");
     }
 }

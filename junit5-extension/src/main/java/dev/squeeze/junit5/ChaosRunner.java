@@ -1,5 +1,8 @@
 package dev.squeeze.junit5;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.experiment.ExperimentSpec;
 import dev.squeeze.pressure.HogSpec;
@@ -15,11 +18,12 @@ import dev.squeeze.report.ChaosReport;
  *     ChaosReport small = chaos.run(HogSpec.of(HogSize.percentOf(50, SizeBasis.NODE_ALLOCATABLE)));
  *     ChaosReport large = chaos.run(chaos.experiment(HogSpec.of(HogSize.percentOf(120, SizeBasis.NODE_ALLOCATABLE)))
  *             .withSteadyState(Duration.ofSeconds(10)));
- *     assertThat(small).hog().survived();
+ *     assertThat(small).hog().hasFate(HogFate.SURVIVED);
  *     assertThat(large).hog().wasEvicted();
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ChaosRunner {
 
     /** Runs {@code hog} with the test's defaults ({@link #experiment(HogSpec)}) and returns the written report. */

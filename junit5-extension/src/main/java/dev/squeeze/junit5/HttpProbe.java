@@ -1,5 +1,8 @@
 package dev.squeeze.junit5;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -10,12 +13,17 @@ import java.lang.annotation.Target;
  * outage, as a success rate. Only used as {@link MemoryHog#http()}; {@code service = ""} (the default) means no probe.
  *
  * <pre>{@code
+ * @Test
  * @MemoryHog(size = "120%", http = @HttpProbe(service = "web", port = 8080, path = "/healthz"))
+ * void webAnswers(ChaosReport report) {
+ *     assertThat(report).http().hasSuccessRateAtLeast(99.0);
+ * }
  * }</pre>
  */
 @Target({})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@API(status = STABLE, since = "0.1")
 public @interface HttpProbe {
 
     /** A Service in the experiment's namespace; {@code ""} (unset) means no HTTP probe. */

@@ -1,16 +1,21 @@
 package dev.squeeze.junit5;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Names of the JUnit configuration parameters Squeeze reads ({@code src/test/resources/junit-platform.properties},
  * {@code -D} system properties, or the launcher). An annotation attribute or builder value wins over a parameter; a
  * parameter wins over the default. A value equal to its default counts as unset.
  *
- * <pre>{@code
+ * <pre class="language-properties">{@code
  * # junit-platform.properties
  * squeeze.k3s.image=rancher/k3s:v1.34.4-k3s1
  * squeeze.report.dir=target/squeeze-reports
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class SqueezeProperties {
 
     /** The k3s image when {@link ChaosNode#image()} is unset. */

@@ -1,6 +1,9 @@
 package dev.squeeze.internal.kube;
 
-import dev.squeeze.units.Durations;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.units.Durations;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
 
@@ -16,6 +19,7 @@ import java.util.concurrent.TimeoutException;
  *         ? KubeWait.Status.done("Ready") : KubeWait.Status.pending(describeNode()));
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class KubeWait {
 
     /** Most waits (node, kube-system, workload Ready) end within seconds: poll fast first, then back off. */
@@ -123,8 +127,9 @@ public final class KubeWait {
         return "  " + text.strip().replace("\n", "\n  ");
     }
 
-    private static String oneLine(String text) {
-        String flat = text.strip().replace('\n', ';');
+    /** The state on one log line: {@code selector app=web: 2/2 Ready; all Ready, checking it stays Ready for 2 s}. */
+    static String oneLine(String text) {
+        String flat = text.strip().replace("\n", "; ");
         return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
     }
 }

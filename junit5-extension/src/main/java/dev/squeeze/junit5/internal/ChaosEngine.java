@@ -1,5 +1,8 @@
 package dev.squeeze.junit5.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.cluster.ExistingClusterSpec;
 import dev.squeeze.cluster.NodeSpec;
@@ -22,6 +25,7 @@ import java.util.function.Consumer;
  * ChaosCluster cluster = engine.startK3s(NodeSpec.defaults());
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public interface ChaosEngine {
 
     /** Why Docker cannot be used (the exception's message is the real cause), or empty when it can. */
@@ -55,9 +59,10 @@ public interface ChaosEngine {
 
     /**
      * Why a shared node that an earlier class used must not be handed out again (not Ready, MemoryPressure, allocatable
-     * memory not back, pods of the earlier class still there), or empty when it is as good as fresh.
+     * memory not back, pods of the earlier class still there, kube-system pods restarted since {@code lentSince}, not
+     * Ready or failed), or empty when it is as good as fresh.
      */
-    Optional<String> unfitForReuse(ChaosCluster node);
+    Optional<String> unfitForReuse(ChaosCluster node, java.time.Instant lentSince);
 
     /** Deploys and awaits the workload; closing the result deletes it. */
     AutoCloseable deploy(ChaosCluster cluster, WorkloadSpec workload);

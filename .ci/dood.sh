@@ -59,9 +59,9 @@ trap cleanup EXIT
 
 squeeze_nodes() { docker ps -aq --no-trunc --filter label=dev.squeeze.owner.host-tag | sort; }
 squeeze_cgroups() { find /sys/fs/cgroup -mindepth 2 -maxdepth 2 -type d -name 'squeeze-*' 2>/dev/null | sort; }
-NODES_BEFORE=$(squeeze_nodes)
 CGROUPS_BEFORE=$(squeeze_cgroups)
-[ -z "$NODES_BEFORE" ] || log "nodes present before this phase (not this phase's; left alone): $NODES_BEFORE"
+before=$(squeeze_nodes)
+[ -z "$before" ] || log "nodes present before this phase (not this phase's; left alone): $before"
 
 # job NAME HOSTNAME(empty: the host's) socket|tcp: starts a CI-job container running `mvn verify` on a copy
 job() {
@@ -107,8 +107,8 @@ finish_job() {
 evidence() {
   local c
   for c in "$@"; do
-    docker logs "$c" 2>&1 | grep -E 'removed leftover|left k3s container|cgroup directories' | cut -c1-240 \
-      | sed "s/^/[dood]   $c: /"
+    { docker logs "$c" 2>&1 | grep -E 'removed leftover|left k3s container|cgroup directories' || true; } \
+      | cut -c1-240 | sed "s/^/[dood]   $c: /"
   done
 }
 
@@ -194,9 +194,17 @@ check "0 live nodes removed"
 evidence squeeze-dood-live squeeze-dood-killed
 
 # ------------------------------------------------------------------ nothing left -----------------------------------
-left=$(comm -13 <(echo "$NODES_BEFORE") <(squeeze_nodes))
-[ -z "$left" ] || die "nodes left: $left"
-check "no node of this phase left (docker ps -a)"
-left=$(comm -13 <(echo "$CGROUPS_BEFORE") <(squeeze_cgroups))
+# this phase's nodes, as Testcontainers logged them in the four jobs
+ours=$(for j in "${JOBS[@]}"; do docker logs "$j" 2>&1; done | grep -oE 'is starting: [0-9a-f]{64}' | cut -d' ' -f3 | sort -u)
+[ "$(echo "$ours" | wc -w)" = 4 ] || die "expected 4 nodes in the jobs' logs, found: $ours"
+for n in $ours; do
+  ! docker inspect "$n" >/dev/null 2>&1 || die "node ${n:0:12} of this phase is left: $(docker ps -a --filter id="$n")"
+done
+check "none of this phase's 4 nodes is left (docker ps -a)"
+# new squeeze-* directories, less those a node that still exists names (another run's, on a shared machine)
+named=$(for n in $(squeeze_nodes); do
+  docker inspect -f '{{index .Config.Labels "dev.squeeze.cgroup-parent"}}' "$n" 2>/dev/null; done | sed 's#^/##')
+left=$(comm -13 <(echo "$CGROUPS_BEFORE") <(squeeze_cgroups) | while read -r d; do
+  echo "$named" | grep -qxF "${d##*/}" || echo "$d"; done)
 [ -z "$left" ] || die "cgroup directories left on the host: $left"
 check "no squeeze-* cgroup directory left under /sys/fs/cgroup/*/ (every JVM ran in a container)"

@@ -60,7 +60,16 @@ final class JsonDecoder {
                 o.path("declaredBytes").asLong(), o.path("capacityBytes").asLong(), o.path("allocatableBytes").asLong(),
                 longOrNull(o, "kubepodsLimitBytes"), o.path("evictionThresholdBytes").asLong(),
                 list(o, "kubeletArgs", JsonNode::asString), longOrNull(o, "k3sMemoryBytes"),
-                ResourceAuditJson.decode(o.path("resources")));
+                ResourceAuditJson.decode(o.path("resources")), wall(o.path("wall")));
+    }
+
+    private static WallLimits wall(JsonNode w) {
+        if (w.isMissingNode() || w.isNull()) {
+            return null;
+        }
+        return new WallLimits(longOrNull(w, "memoryLimitBytes"), longOrNull(w, "swapLimitBytes"),
+                w.path("swapAccounted").asBoolean(), w.path("hostSwapBytes").asLong(), w.path("hard").asBoolean(),
+                text(w, "reason"), text(w, "source"));
     }
 
     private static HogOutcome hogOutcome(JsonNode o) {

@@ -145,6 +145,17 @@ final class JsonEncoder {
         if (c.resources() != null) {
             ResourceAuditJson.encode(c.resources(), o.putObject("resources"));
         }
+        if (c.wall() != null) {
+            WallLimits w = c.wall();
+            ObjectNode ow = o.putObject("wall");
+            ow.put("hard", w.hard());
+            ow.put("reason", w.reason());
+            ow.put("memoryLimitBytes", w.memoryLimitBytes());
+            ow.put("swapLimitBytes", w.swapLimitBytes());
+            ow.put("swapAccounted", w.swapAccounted());
+            ow.put("hostSwapBytes", w.hostSwapBytes());
+            ow.put("source", w.source());
+        }
         return o;
     }
 

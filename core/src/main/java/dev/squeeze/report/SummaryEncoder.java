@@ -93,6 +93,7 @@ final class SummaryEncoder {
         o.put("valid", v.valid());
         o.put("reason", v.reason());
         o.put("pressure", v.pressure());
+        o.put("wall", v.wall());
         o.put("pressureFraction", Validity.PRESSURE_FRACTION);
         o.put("phasesCompleted", v.phasesCompleted());
         ArrayNode problems = o.putArray("phaseProblems");

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,7 @@ class NodeProbeSlowWallTest {
     }
 
     @Test
+    @Timeout(30) // guards a hang only: before the wall had its own budget, the sample waited for the exec forever
     void aHangingWallReadIsUnavailableForTheTickAndTheNodeSampleIsStillTaken() throws Exception {
         // GIVEN a Ready node and a wall read that does not answer
         client.nodes().resource(new NodeBuilder().withNewMetadata().withName("k3s-node").endMetadata()

@@ -42,6 +42,8 @@ final class K3sStartup {
         DockerClient docker = DockerClientFactory.instance().client();
         Info info = docker.infoCmd().exec();
         HostPreflight preflight = HostPreflight.of(info);
+        // the doctor's lines once per JVM, then a daemon no node can run on is refused before any container starts
+        dev.squeeze.doctor.Doctor.logOnce(docker, info, LOG);
         preflight.refusal().ifPresent(why -> {
             throw new IllegalStateException(why);
         });

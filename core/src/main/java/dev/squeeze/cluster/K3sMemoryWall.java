@@ -235,13 +235,14 @@ final class K3sMemoryWall {
         if (wall == MemoryWall.ACCOUNTING_ONLY) {
             return "kubelet accounting only (no physical wall): " + pods + "; k3s and pods can use the host's memory";
         }
-        String swap = limits.swapAccounted() ? ", swap " + human(limits.swapLimitBytes() == null ? null
-                : limits.swapLimitBytes()) : ", swap not accounted";
+        Long swapLimit = limits.swapLimitBytes();
+        String swap = !limits.swapAccounted() ? ", swap not accounted"
+                : ", swap " + (swapLimit == null ? "unlimited" : swapLimit == 0 ? "0" : human(swapLimit));
         return cgroupV1
                 ? "physical wall: cgroup v1 parent /" + parent + " memory.limit_in_bytes="
-                + human(limits.memoryLimitBytes()) + swap + " shared by k3s and pods; " + pods
+                + human(limits.memoryLimitBytes()) + " shared by k3s and pods" + swap + "; " + pods
                 : "physical wall: cgroup v2 private namespace, container memory.max=" + human(limits.memoryLimitBytes())
-                + swap + " shared by k3s and pods; " + pods;
+                + " shared by k3s and pods" + swap + "; " + pods;
     }
 
     /** Host-side cleanup of the v1 parent in every hierarchy, when this JVM runs on the Docker host. */

@@ -106,4 +106,14 @@ class WallReadBackTest {
                 .startsWith("soft: the wall's cgroup has no memory limit");
         assertThat(WallLimits.accountingOnly().hard()).isFalse();
     }
+
+    @Test
+    void theMemoryModelLineNamesTheSwapLimitNextToTheMemoryLimit() {
+        K3sMemoryWall wall = new K3sMemoryWall(MemoryWall.PHYSICAL, true, P.substring("squeeze-".length()),
+                dev.squeeze.units.MemorySize.parse("2Gi"));
+        WallLimits limits = WallReadBack.parse(true, P, "2147483648" + SEP + "2147483648" + SEP + "SwapTotal: 0 kB", 0);
+
+        assertThat(wall.describe(limits, 1L << 30)).isEqualTo("physical wall: cgroup v1 parent /squeeze-ab12c"
+                + " memory.limit_in_bytes=2Gi shared by k3s and pods, swap 0; kubepods limit 1Gi");
+    }
 }

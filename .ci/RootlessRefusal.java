@@ -1,5 +1,5 @@
 import com.github.dockerjava.api.DockerClient;
-import dev.squeeze.cluster.K3sCluster;
+import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.cluster.NodeSpec;
 import dev.squeeze.units.MemorySize;
 import org.testcontainers.DockerClientFactory;
@@ -15,7 +15,7 @@ public class RootlessRefusal {
         DockerClient docker = DockerClientFactory.instance().client();
         int before = docker.listContainersCmd().withShowAll(true).exec().size();
         String message;
-        try (K3sCluster cluster = K3sCluster.start(NodeSpec.ofMemory(MemorySize.parse("2Gi")))) {
+        try (ChaosCluster cluster = ChaosCluster.startK3s(NodeSpec.ofMemory(MemorySize.parse("2Gi")))) {
             throw new AssertionError("a k3s node started on a rootless daemon: " + cluster.nodeName());
         } catch (IllegalStateException e) {
             message = e.getMessage();

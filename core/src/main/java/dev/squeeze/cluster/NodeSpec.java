@@ -1,5 +1,9 @@
 package dev.squeeze.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.cluster.Images;
 import dev.squeeze.units.MemorySize;
 
 import java.time.Duration;
@@ -26,6 +30,7 @@ import java.util.List;
  * @param imagesToLoad             local Docker images to side-load into the node
  * @param startupTimeout           how long to wait for the node and kube-system to be Ready
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record NodeSpec(MemorySize memory, MemorySize evictionHard, MemorySize kubeReserved, MemorySize systemReserved,
                        Duration pressureTransitionPeriod, String image, MemoryWall wall, List<String> kubeletArgs,
                        List<String> imagesToLoad, Duration startupTimeout) {

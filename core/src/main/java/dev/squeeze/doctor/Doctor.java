@@ -1,10 +1,14 @@
 package dev.squeeze.doctor;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Info;
-import dev.squeeze.cluster.HostPreflight;
-import dev.squeeze.cluster.Images;
+import dev.squeeze.internal.cluster.HostPreflight;
+import dev.squeeze.internal.cluster.Images;
 import dev.squeeze.units.MemorySize;
 import org.slf4j.Logger;
 import org.testcontainers.DockerClientFactory;
@@ -31,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  * Exit code 0 when nothing will fail, 1 otherwise.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Doctor {
 
     private static final AtomicBoolean LOGGED = new AtomicBoolean();

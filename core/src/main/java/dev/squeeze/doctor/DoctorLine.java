@@ -1,5 +1,9 @@
 package dev.squeeze.doctor;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * One capability of this machine as {@link Doctor} judges it.
  *
@@ -12,6 +16,7 @@ package dev.squeeze.doctor;
  * @param status the verdict
  * @param text   what was found; for {@link Status#DEGRADED} what is lost, for {@link Status#WILL_FAIL} why and the fix
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record DoctorLine(String check, Status status, String text) {
 
     /** A verdict on one capability. */

@@ -1,6 +1,6 @@
 package dev.squeeze.doctor;
 
-import dev.squeeze.cluster.HostPreflight;
+import dev.squeeze.internal.cluster.HostPreflight;
 
 import java.util.Map;
 

@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.util.List;
 
 /**
@@ -22,6 +25,7 @@ import java.util.List;
  * @param wall               the node's memory wall read back (memory and swap limit, hard or soft), {@code null}
  *                           where Squeeze did not start the node (an existing cluster)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ClusterFacts(String kind, String version, String node, String memoryModel, long declaredBytes,
                            long capacityBytes, long allocatableBytes, Long kubepodsLimitBytes,
                            long evictionThresholdBytes, List<String> kubeletArgs, Long k3sMemoryBytes,

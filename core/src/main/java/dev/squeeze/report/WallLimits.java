@@ -1,5 +1,9 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 import dev.squeeze.units.MemorySize;
 
 /**
@@ -24,6 +28,7 @@ import dev.squeeze.units.MemorySize;
  * @param reason           why the wall is soft, or {@code ""} when it is hard
  * @param source           the files read, for the report
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record WallLimits(Long memoryLimitBytes, Long swapLimitBytes, boolean swapAccounted, long hostSwapBytes,
                          boolean hard, String reason, String source) {
 

@@ -1,7 +1,7 @@
 package dev.squeeze.doctor;
 
 import com.github.dockerjava.api.model.Info;
-import dev.squeeze.cluster.HostPreflight;
+import dev.squeeze.internal.cluster.HostPreflight;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Info;
 import dev.squeeze.internal.kube.Namespaces;
 import dev.squeeze.internal.units.Durations;
+import dev.squeeze.report.WallLimits;
 import dev.squeeze.units.MemorySize;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,11 @@ public final class K3sStartup {
         DockerClient docker = DockerClientFactory.instance().client();
         Info info = docker.infoCmd().exec();
         HostPreflight preflight = HostPreflight.of(info);
+        // the doctor's lines once per JVM, then a daemon no node can run on is refused before any container starts
+        dev.squeeze.doctor.Doctor.logOnce(docker, info, LOG);
+        preflight.refusal().ifPresent(why -> {
+            throw new IllegalStateException(why);
+        });
         boolean cgroupV1 = preflight.cgroupV1();
         MemorySize host = MemorySize.ofBytes(info.getMemTotal());
         // the owner on the container and its watchdog inside it: a later run removes both the node and its cgroup
@@ -55,7 +61,7 @@ public final class K3sStartup {
         Leftovers.reap(docker, owner, Leftovers.defaultCgroupRoot(), CgroupSweep.remote(docker, spec.image()), false,
                 LOG);
         String id = owner.cgroupTag() + "-" + Namespaces.randomName().substring("squeeze-".length());
-        K3sMemoryWall wall = new K3sMemoryWall(spec.wall(), cgroupV1, id, spec.memory());
+        K3sMemoryWall wall = new K3sMemoryWall(spec.wall(), cgroupV1, preflight.systemdDriver(), id, spec.memory());
         NodeSizing sizing = NodeSizing.derive(spec, host, wall.kubeletCgroupRoot(), cgroupV1,
                 K3sCluster.kubernetesMinor(spec.image()));
 
@@ -67,7 +73,7 @@ public final class K3sStartup {
                 .toArray(String[]::new));
         wall.configure(container);
         container.withLabels(owner.labels());
-        container.withLabel(Owner.LABEL_CGROUP_PARENT, "/squeeze-" + id);
+        container.withLabel(Owner.LABEL_CGROUP_PARENT, "/" + wall.parent());
         container.withLabel(OwnerWatchdog.LABEL, OwnerWatchdog.MARKER);
         container.withStartupTimeout(spec.startupTimeout());
         LOG.info("k3s: starting {} as a {} ({} cgroup v{})", spec.image(), sizing.describe(), spec.wall(),
@@ -80,7 +86,7 @@ public final class K3sStartup {
             container.start();
             Duration started = since(t0);
             cluster = new K3sCluster(container, wall,
-                    new WallMemory(container, cgroupV1, "squeeze-" + id, Leftovers.defaultCgroupRoot()));
+                    new WallMemory(container, cgroupV1, wall.parent(), Leftovers.defaultCgroupRoot()));
             paths = new StartupPaths("k3s-start-" + container.getContainerId().substring(0, 12));
             await(cluster, paths, new K3sReadBack(container, cluster.client(), wall, spec, sizing, preflight),
                     whenNodeReady, t0, started);
@@ -109,6 +115,8 @@ public final class K3sStartup {
         NodeSpec spec = readBack.spec();
         CompletableFuture<String> nodeReady = new CompletableFuture<>();
         CompletableFuture<Long> memTotal = paths.submit("MemTotal", readBack::checkMemTotalInside);
+        // the wall read back (memory and swap limit) at once: a PHYSICAL wall swap leaks through fails the start now
+        CompletableFuture<WallLimits> wallLimits = paths.submit("wall", readBack::readWall);
         paths.submit("node", () -> {
             // "Node controller sync successful" (what K3sContainer waits for) comes before Ready in k3s
             String name = K3sReadiness.awaitNodeReady(cluster.client(), remaining(spec, t0), LOG);
@@ -119,7 +127,8 @@ public final class K3sStartup {
             K3sCluster.StartupTimes times = new K3sCluster.StartupTimes(started, nodeAt, since(t0));
             LOG.info("k3s: kube-system Ready after {} (container started after {})",
                     Durations.format(times.kubeSystemReady()), Durations.format(started));
-            cluster.checked(readBack.check(name, StartupPaths.join(memTotal), paths), times);
+            cluster.checked(readBack.check(name, StartupPaths.join(memTotal), StartupPaths.join(wallLimits), paths),
+                    times);
             return name;
         });
         paths.submit(StartupPaths.HOOK, () -> {

@@ -137,7 +137,8 @@ public final class Leftovers {
             }
         }
         keep.remove("");
-        gone.remove("");
+        // a systemd slice (squeeze.slice/squeeze-<id>.slice) is systemd's to remove once empty
+        gone.removeIf(p -> !PARENT.matcher(p).matches());
         List<String> cgroups = new ArrayList<>(CgroupSweep.local(cgroupRoot, keep, gone, failures));
         boolean goneHidden = gone.stream().anyMatch(p -> !visible(cgroupRoot, p));
         if (remoteSweep != null && (sweepAnyway || goneHidden)) {

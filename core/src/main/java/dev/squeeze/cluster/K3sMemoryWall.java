@@ -21,7 +21,9 @@ import java.util.List;
  *   <li>cgroup v2: a private cgroup namespace (and no bind of the host's /sys/fs/cgroup) puts kubepods inside the
  *       container's cgroup, and {@code --memory=N --memory-swap=N} is the wall.</li>
  * </ul>
- * {@link MemoryWall#ACCOUNTING_ONLY} keeps the same layout without the limit.
+ * {@link MemoryWall#ACCOUNTING_ONLY} keeps the same layout without the limit. A node with swap S moves the memory +
+ * swap limit only: v1 {@code memory.memsw.limit_in_bytes} = N + S, v2 {@code --memory-swap=N+S} (Docker writes
+ * {@code memory.swap.max} = S); the memory limit stays N, so the kernel pages out instead of OOM-killing at N.
  */
 final class K3sMemoryWall {
 
@@ -29,12 +31,23 @@ final class K3sMemoryWall {
     private final boolean cgroupV1;
     private final String parent;
     private final MemorySize node;
+    private final MemorySize swap;
 
     K3sMemoryWall(MemoryWall wall, boolean cgroupV1, String clusterId, MemorySize node) {
+        this(wall, cgroupV1, clusterId, node, MemorySize.ZERO);
+    }
+
+    K3sMemoryWall(MemoryWall wall, boolean cgroupV1, String clusterId, MemorySize node, MemorySize swap) {
         this.wall = wall;
         this.cgroupV1 = cgroupV1;
         this.parent = "squeeze-" + clusterId;
         this.node = node;
+        this.swap = swap;
+    }
+
+    /** The memory + swap limit: N, or N + S on a node with swap. */
+    long memoryPlusSwapBytes() {
+        return node.bytes() + swap.bytes();
     }
 
     boolean cgroupV1() {
@@ -69,21 +82,31 @@ final class K3sMemoryWall {
         }
         hostConfig.withCgroupnsMode("private");
         if (wall == MemoryWall.PHYSICAL) {
-            hostConfig.withMemory(node.bytes()).withMemorySwap(node.bytes());
+            hostConfig.withMemory(node.bytes()).withMemorySwap(memoryPlusSwapBytes());
         }
         return hostConfig;
     }
 
     /** Writes the v1 limit as soon as Docker has created the parent, before k3s grows. */
     void applyAfterStart(K3sContainer container) {
+        if (!swap.isZero()) {
+            // /proc/meminfo in the container is the host's: its SwapTotal is what the node can page into
+            exec(container, "check the Docker host's swap", "t=$(grep SwapTotal: /proc/meminfo | tr -dc 0-9);"
+                    + " if [ $((t * 1024)) -lt " + swap.bytes() + " ]; then echo \"" + HostSwap.message(
+                    NodeSpec.defaults().withSwap(swap), 0, "/proc/meminfo inside the node").replace("none",
+                    "$((t / 1024)) MiB").replace("`", "'") + "\" >&2; exit 3; fi");
+        }
         if (!cgroupV1 || wall != MemoryWall.PHYSICAL) {
             return;
         }
         String dir = "/sys/fs/cgroup/memory/" + parent;
         // memory before memsw: the kernel requires memory.limit <= memsw.limit at every step
         String script = "echo " + node.bytes() + " > " + dir + "/memory.limit_in_bytes && "
-                + "if [ -e " + dir + "/memory.memsw.limit_in_bytes ]; then echo " + node.bytes() + " > " + dir
-                + "/memory.memsw.limit_in_bytes; fi";
+                + "if [ -e " + dir + "/memory.memsw.limit_in_bytes ]; then echo " + memoryPlusSwapBytes() + " > " + dir
+                + "/memory.memsw.limit_in_bytes; "
+                + (swap.isZero() ? "fi" : "else echo 'no " + dir + "/memory.memsw.limit_in_bytes: the kernel has no"
+                + " swap accounting (boot with swapaccount=1), so a node with swap has no memory + swap wall' >&2;"
+                + " exit 3; fi");
         exec(container, "write the node's memory wall", script);
     }
 
@@ -187,11 +210,14 @@ final class K3sMemoryWall {
         if (wall == MemoryWall.ACCOUNTING_ONLY) {
             return "kubelet accounting only (no physical wall): " + pods + "; k3s and pods can use the host's memory";
         }
+        String swapped = swap.isZero() ? "" : cgroupV1
+                ? " + swap: memory.memsw.limit_in_bytes=" + human(memoryPlusSwapBytes())
+                : " + swap: memory.swap.max=" + human(swap.bytes());
         return cgroupV1
                 ? "physical wall: cgroup v1 parent /" + parent + " memory.limit_in_bytes=" + human(wallLimit)
-                + " shared by k3s and pods; " + pods
+                + swapped + " shared by k3s and pods; " + pods
                 : "physical wall: cgroup v2 private namespace, container memory.max=" + human(wallLimit)
-                + " shared by k3s and pods; " + pods;
+                + swapped + " shared by k3s and pods; " + pods;
     }
 
     /** Host-side cleanup of the v1 parent in every hierarchy, when this JVM runs on the Docker host. */

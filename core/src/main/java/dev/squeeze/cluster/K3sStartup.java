@@ -42,13 +42,14 @@ final class K3sStartup {
         Info info = docker.infoCmd().exec();
         HostPreflight preflight = HostPreflight.of(info);
         boolean cgroupV1 = preflight.cgroupV1();
+        HostSwap.check(spec, info, HostSwap.readHost());
         MemorySize host = MemorySize.ofBytes(info.getMemTotal());
         // the owner (host, pid, start) in the cgroup parent's name and on the container: a later run can reap both
         // once this JVM is gone, even after kill -9 with Ryuk disabled
         Owner owner = Owner.current();
         Leftovers.reap(docker, owner, Owner.Processes.SYSTEM, Leftovers.defaultCgroupRoot(), LOG);
         String id = owner.cgroupTag() + "-" + Namespaces.randomName().substring("squeeze-".length());
-        K3sMemoryWall wall = new K3sMemoryWall(spec.wall(), cgroupV1, id, spec.memory());
+        K3sMemoryWall wall = new K3sMemoryWall(spec.wall(), cgroupV1, id, spec.memory(), spec.swap());
         NodeSizing sizing = NodeSizing.derive(spec, host, wall.kubeletCgroupRoot(), cgroupV1,
                 K3sCluster.kubernetesMinor(spec.image()));
 
@@ -72,7 +73,8 @@ final class K3sStartup {
             container.start();
             Duration started = since(t0);
             cluster = new K3sCluster(container, wall,
-                    new WallMemory(container, cgroupV1, "squeeze-" + id, Leftovers.defaultCgroupRoot()));
+                    new WallMemory(container, cgroupV1, "squeeze-" + id, Leftovers.defaultCgroupRoot(),
+                            java.nio.file.Paths.get("/proc/pressure/memory"), spec.hasSwap()));
             paths = new StartupPaths("k3s-start-" + container.getContainerId().substring(0, 12));
             await(cluster, paths, new K3sReadBack(container, cluster.client(), wall, spec, sizing, preflight),
                     whenNodeReady, t0, started);

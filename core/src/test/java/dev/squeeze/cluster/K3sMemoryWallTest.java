@@ -119,4 +119,19 @@ class K3sMemoryWallTest {
                 + " not below /squeeze-ab12c: the Docker daemon ignored the cgroup parent")
                 .contains("Cgroup Driver must be cgroupfs");
     }
+
+    @Test
+    void aNodeWithSwapMovesOnlyTheMemoryPlusSwapLimit() {
+        K3sMemoryWall swapped = new K3sMemoryWall(MemoryWall.PHYSICAL, false, "ab12c", TWO_GI,
+                MemorySize.parse("1Gi"));
+
+        HostConfig hc = swapped.hostConfig(new HostConfig());
+
+        assertThat(hc.getMemory()).isEqualTo(TWO_GI.bytes());
+        assertThat(hc.getMemorySwap()).isEqualTo(3L << 30);
+        assertThat(new K3sMemoryWall(MemoryWall.PHYSICAL, true, "ab12c", TWO_GI, MemorySize.parse("1Gi"))
+                .describe(TWO_GI.bytes(), 1L << 30)).contains("memory.memsw.limit_in_bytes=3Gi");
+        assertThat(swapped.describe(TWO_GI.bytes(), 1L << 30)).contains("memory.swap.max=1Gi");
+        assertThat(v1.describe(TWO_GI.bytes(), 1L << 30)).doesNotContain("swap");
+    }
 }

@@ -25,6 +25,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out=${BENCH_OUT:-$root/target/bench-seed}
 lock=${SQUEEZE_LOCK:-}
 its=${SEED_IT:-SeedOutageIT,SeedOutageFixedIT}
+SEED_PROJECTS=${SEED_PROJECTS:-}
+MVN_ARGS=${MVN_ARGS:-}
 
 table() {  # $1 = directory holding run-*/ (squeeze-reports + failsafe-reports each)
   python3 - "$1" <<'PY'
@@ -100,14 +102,15 @@ trap 'bash "$root/.ci/swap-down.sh"' EXIT
 mkdir -p "$out"
 # one run: swap on, the seed ITs, swap off (the machine is left as it was)
 one_run() {
-  bash "$root/.ci/swap-up.sh" && (cd "$root" && mvn -B -ntp -pl examples -am verify -Dtest=NONE \
+  # SEED_PROJECTS="-pl examples" skips rebuilding the other modules when they are installed in the local repository
+  bash "$root/.ci/swap-up.sh" && (cd "$root" && mvn -B -ntp ${SEED_PROJECTS:--pl examples -am} verify -Dtest=NONE \
     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test="$its" ${MVN_ARGS:-})
   local rc=$?
   bash "$root/.ci/swap-down.sh"
   return $rc
 }
 export -f one_run
-export root its
+export root its SEED_PROJECTS MVN_ARGS
 for i in $(seq 1 "$runs"); do
   dir="$out/run-$i"
   rm -rf "$dir" "$root/examples/target/squeeze-reports" "$root"/*/target/failsafe-reports

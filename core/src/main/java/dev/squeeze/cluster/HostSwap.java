@@ -61,6 +61,16 @@ record HostSwap(Long memTotalBytes, Long swapTotalBytes) {
         }
     }
 
+    /** For the preflight log: the Docker host's swap as far as it is known here, and its swap limit support. */
+    String describe(Info info) {
+        boolean sameHost = memTotalBytes != null && info.getMemTotal() != null
+                && memTotalBytes.longValue() == info.getMemTotal().longValue();
+        String total = !sameHost || swapTotalBytes == null ? "unknown (Docker runs on another machine)"
+                : swapTotalBytes == 0 ? "none" : MemorySize.ofBytes(swapTotalBytes).toHuman();
+        return "host swap " + total + ", swap limit support "
+                + (info.getSwapLimit() == null ? "unknown" : info.getSwapLimit() ? "yes" : "no");
+    }
+
     /** The failure for a host with {@code swapTotal} bytes of swap, read from {@code where}. */
     static String message(NodeSpec spec, long swapTotal, String where) {
         return "`swap` " + spec.swap().toQuantity() + " needs swap on the Docker host, but it has "

@@ -42,7 +42,10 @@ final class K3sStartup {
         Info info = docker.infoCmd().exec();
         HostPreflight preflight = HostPreflight.of(info);
         boolean cgroupV1 = preflight.cgroupV1();
-        HostSwap.check(spec, info, HostSwap.readHost());
+        HostSwap hostSwap = HostSwap.readHost();
+        LOG.info("k3s preflight: {}{}", hostSwap.describe(info),
+                spec.hasSwap() ? "; the node asks for " + spec.swap().toQuantity() + " of swap" : "");
+        HostSwap.check(spec, info, hostSwap);
         MemorySize host = MemorySize.ofBytes(info.getMemTotal());
         // the owner (host, pid, start) in the cgroup parent's name and on the container: a later run can reap both
         // once this JVM is gone, even after kill -9 with Ryuk disabled

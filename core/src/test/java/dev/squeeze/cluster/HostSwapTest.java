@@ -76,4 +76,13 @@ class HostSwapTest {
         assertThat(read.swapTotalBytes()).isEqualTo(2097148L * 1024);
         assertThat(HostSwap.read(dir.resolve("missing"))).isEqualTo(new HostSwap(null, null));
     }
+
+    @Test
+    void thePreflightLineSaysWhetherTheHostHasSwap() {
+        assertThat(new HostSwap(HOST_MEM, 0L).describe(dockerInfo(true)))
+                .isEqualTo("host swap none, swap limit support yes");
+        assertThat(new HostSwap(HOST_MEM, 2L << 30).describe(dockerInfo(true))).startsWith("host swap 2.00 GiB");
+        assertThat(new HostSwap(8L << 30, 0L).describe(dockerInfo(null)))
+                .isEqualTo("host swap unknown (Docker runs on another machine), swap limit support unknown");
+    }
 }

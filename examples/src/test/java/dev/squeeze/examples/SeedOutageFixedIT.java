@@ -32,6 +32,9 @@ class SeedOutageFixedIT {
         SeedSymptoms seen = SeedSymptoms.of(report);
         LOG.info("seed symptoms: {}; peak swap {} bytes", seen.describe(), SeedSymptoms.peakSwapBytes(report));
         assertThat(report).resources().everyPodHasMemoryLimits().limitsFitAllocatable();
+        // the kubelet acts before the kernel has to: the eater is evicted, swap barely used
+        assertThat(report).hog().wasEvictedForMemory();
+        assertThat(report).workloadPods().stayedReady().hadNoRestarts();
         assertThat(seen.tlsTimeouts()).as("kubectl: Unable to connect to the server: net/http: TLS handshake timeout")
                 .isEmpty();
         assertThat(seen.http5xx()).as("the Service answered Bad Gateway (5xx)").isEmpty();

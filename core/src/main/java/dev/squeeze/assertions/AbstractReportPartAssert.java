@@ -1,7 +1,11 @@
 package dev.squeeze.assertions;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.assertions.ShouldHaveAppliedPressure;
 import dev.squeeze.report.ChaosReport;
-import dev.squeeze.report.Validity;
+import dev.squeeze.internal.report.summary.Validity;
 import java.util.function.Function;
 import org.assertj.core.api.AbstractAssert;
 
@@ -18,6 +22,7 @@ import org.assertj.core.api.AbstractAssert;
  *
  * @param <SELF> the concrete assertion type
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public abstract class AbstractReportPartAssert<SELF extends AbstractReportPartAssert<SELF>>
         extends AbstractAssert<SELF, ChaosReport> {
 

@@ -1,7 +1,17 @@
 package dev.squeeze.assertions;
 
-import dev.squeeze.report.ApiAvailability;
-import dev.squeeze.report.ApiLatencySlo;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.assertions.Arguments;
+import dev.squeeze.internal.assertions.ShouldHaveApiFailures;
+import dev.squeeze.internal.assertions.ShouldHaveAvailabilityAtLeast;
+import dev.squeeze.internal.assertions.ShouldHaveLongestGapAtMost;
+import dev.squeeze.internal.assertions.ShouldHaveNoApiFailures;
+import dev.squeeze.internal.assertions.ShouldHaveSamples;
+import dev.squeeze.internal.assertions.ShouldMeetLatencySlo;
+import dev.squeeze.internal.report.summary.ApiAvailability;
+import dev.squeeze.internal.report.summary.ApiLatencySlo;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.Phase;
 import java.time.Duration;
@@ -20,6 +30,7 @@ import java.util.Arrays;
  * assertThat(brokenReport).apiServer().hadFailures();
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class ApiServerAssert extends AbstractReportPartAssert<ApiServerAssert> {
 
     /**

@@ -1,5 +1,8 @@
 package dev.squeeze.assertions;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.assertj.core.api.AutoCloseableSoftAssertions;
 
 /**
@@ -13,6 +16,7 @@ import org.assertj.core.api.AutoCloseableSoftAssertions;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public class AutoCloseableSqueezeSoftAssertions extends AutoCloseableSoftAssertions
         implements SqueezeSoftAssertionsProvider {
 }

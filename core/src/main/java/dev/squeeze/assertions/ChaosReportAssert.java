@@ -1,8 +1,12 @@
 package dev.squeeze.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.assertions.ShouldHaveAppliedPressure;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.PodRole;
-import dev.squeeze.report.Validity;
+import dev.squeeze.internal.report.summary.Validity;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
@@ -27,6 +31,7 @@ import org.assertj.core.api.SoftAssertionsProvider;
  * assertThat(report).allowingNoPressure().apiServer().hasNoFailures(); // a deliberately pressure-less run
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class ChaosReportAssert extends AbstractAssert<ChaosReportAssert, ChaosReport> {
 
     private Path reportPath;

@@ -1,5 +1,11 @@
 package dev.squeeze.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.assertions.ShouldHaveBeenEvictedForMemory;
+import dev.squeeze.internal.assertions.ShouldHaveHogFate;
+import dev.squeeze.internal.assertions.ShouldHaveReachedTarget;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.EventRecord;
 import dev.squeeze.report.HogFate;
@@ -10,7 +16,7 @@ import java.util.List;
 
 /**
  * Assertions on what happened to the memory hog. They judge any run, valid or not (see
- * {@link dev.squeeze.report.Validity}): a test may well expect the hog to be rejected.
+ * {@link dev.squeeze.internal.report.summary.Validity}): a test may well expect the hog to be rejected.
  *
  * <pre>{@code
  * assertThat(report).hog().wasEvictedForMemory();
@@ -18,6 +24,7 @@ import java.util.List;
  * assertThat(brokenReport).hog().wasOomKilled();
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class HogAssert extends AbstractReportPartAssert<HogAssert> {
 
     /** For {@code proxy(...)} in soft assertions; reach it through {@code assertThat(report).hog()}. */

@@ -1,7 +1,13 @@
 package dev.squeeze.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.assertions.Arguments;
+import dev.squeeze.internal.assertions.ShouldHaveHttpSuccessRateAtLeast;
+import dev.squeeze.internal.assertions.ShouldHaveSamples;
 import dev.squeeze.report.ChaosReport;
-import dev.squeeze.report.HttpSuccess;
+import dev.squeeze.internal.report.summary.HttpSuccess;
 
 /**
  * Assertions on the optional HTTP probe of the workload's Service, over the tick grid: a scheduled tick nobody
@@ -13,6 +19,7 @@ import dev.squeeze.report.HttpSuccess;
  * assertThat(report).http().isAvailable();   // at least 99.5%
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class HttpAssert extends AbstractReportPartAssert<HttpAssert> {
 
     /** For {@code proxy(...)} in soft assertions; reach it through {@code assertThat(report).http()}. */

@@ -1,10 +1,20 @@
 package dev.squeeze.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.assertions.ShouldHaveAdmittedPodAfterRecovery;
+import dev.squeeze.internal.assertions.ShouldHaveHadMemoryPressure;
+import dev.squeeze.internal.assertions.ShouldHaveNodeStayedReady;
+import dev.squeeze.internal.assertions.ShouldHaveObservedNode;
+import dev.squeeze.internal.assertions.ShouldHaveRecoveredFromMemoryPressure;
+import dev.squeeze.internal.assertions.ShouldHaveSamples;
+import dev.squeeze.internal.assertions.ShouldNotHaveHadMemoryPressure;
 import dev.squeeze.report.ChaosReport;
-import dev.squeeze.report.NodeHistory;
+import dev.squeeze.internal.report.summary.NodeHistory;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.PhaseSpan;
-import dev.squeeze.report.SignalCoverage;
+import dev.squeeze.internal.report.summary.SignalCoverage;
 import java.util.List;
 
 /**
@@ -19,6 +29,7 @@ import java.util.List;
  * assertThat(report).node().stayedReady().hadMemoryPressure().recoveredFromMemoryPressure().admittedPodAfterRecovery();
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class NodeAssert extends AbstractReportPartAssert<NodeAssert> {
 
     /** For {@code proxy(...)} in soft assertions; reach it through {@code assertThat(report).node()}. */

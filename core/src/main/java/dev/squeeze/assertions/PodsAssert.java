@@ -1,9 +1,20 @@
 package dev.squeeze.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.assertions.Arguments;
+import dev.squeeze.internal.assertions.ShouldHaveAtMostRestarts;
+import dev.squeeze.internal.assertions.ShouldHaveBeenDamaged;
+import dev.squeeze.internal.assertions.ShouldHaveBeenObserved;
+import dev.squeeze.internal.assertions.ShouldHaveSamples;
+import dev.squeeze.internal.assertions.ShouldHaveStayedReady;
+import dev.squeeze.internal.assertions.ShouldMatchPods;
+import dev.squeeze.internal.assertions.ShouldNotHaveBeenEvicted;
 import dev.squeeze.report.ChaosReport;
-import dev.squeeze.report.PodCoverage;
-import dev.squeeze.report.PodHistory;
-import dev.squeeze.report.PodSelector;
+import dev.squeeze.internal.report.summary.PodCoverage;
+import dev.squeeze.internal.report.summary.PodHistory;
+import dev.squeeze.internal.report.summary.PodSelector;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +32,7 @@ import java.util.function.Predicate;
  * assertThat(report).workloadPods().onOtherNodes().stayedReady();   // a multi-node cluster
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class PodsAssert extends AbstractReportPartAssert<PodsAssert> {
 
     static final String DAMAGE = "damage (a restart, an eviction, an OOM kill or not being Ready during pressure)";

@@ -1,5 +1,10 @@
 package dev.squeeze.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.assertions.ShouldHaveLimitsWithin;
+import dev.squeeze.internal.assertions.ShouldHaveResources;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.ResourceAudit;
 import dev.squeeze.report.ResourceAudit.PodResources;
@@ -8,7 +13,7 @@ import java.util.Locale;
 
 /**
  * Assertions on the workload's memory requests and limits as deployed, read back at steady state (before pressure)
- * against the node's allocatable memory. They judge any run, valid or not (see {@link dev.squeeze.report.Validity}):
+ * against the node's allocatable memory. They judge any run, valid or not (see {@link dev.squeeze.internal.report.summary.Validity}):
  * the audit does not depend on pressure, so a run whose hog never started still audits the workload.
  *
  * <pre>{@code
@@ -16,6 +21,7 @@ import java.util.Locale;
  * assertThat(report).resources().limitsAtMost(80.0);
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class ResourcesAssert extends AbstractReportPartAssert<ResourcesAssert> {
 
     /** For {@code proxy(...)} in soft assertions; reach it through {@code assertThat(report).resources()}. */
@@ -70,13 +76,5 @@ public class ResourcesAssert extends AbstractReportPartAssert<ResourcesAssert> {
                             + "selectors; watch the workload with @WatchPods / watchedPods"), report()));
         }
         return a;
-    }
-
-    static String human(long bytes) {
-        return dev.squeeze.units.MemorySize.ofBytes(Math.max(0, bytes)).toHuman();
-    }
-
-    static String percent(double ratio) {
-        return String.format(Locale.ROOT, "%.1f%%", ratio * 100);
     }
 }

@@ -1,5 +1,8 @@
 package dev.squeeze.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import dev.squeeze.report.ChaosReport;
 import org.assertj.core.api.Assertions;
 
@@ -19,6 +22,7 @@ import org.assertj.core.api.Assertions;
  *
  * For soft assertions use {@link SqueezeSoftAssertions} (or {@link AutoCloseableSqueezeSoftAssertions}).
  */
+@API(status = STABLE, since = "0.1")
 public class SqueezeAssertions extends Assertions {
 
     protected SqueezeAssertions() {

@@ -1,5 +1,8 @@
 package dev.squeeze.assertions;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.assertj.core.api.SoftAssertions;
 
 /**
@@ -15,5 +18,6 @@ import org.assertj.core.api.SoftAssertions;
  * });
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class SqueezeSoftAssertions extends SoftAssertions implements SqueezeSoftAssertionsProvider {
 }

@@ -1,5 +1,8 @@
 package dev.squeeze.assertions;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import dev.squeeze.report.ChaosReport;
 import org.assertj.core.api.SoftAssertionsProvider;
 
@@ -11,6 +14,7 @@ import org.assertj.core.api.SoftAssertionsProvider;
  * class MySoftAssertions extends SoftAssertions implements SqueezeSoftAssertionsProvider {}
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface SqueezeSoftAssertionsProvider extends SoftAssertionsProvider {
 
     /** Soft assertions on a report; failures are collected until {@code assertAll()}. */

@@ -1,5 +1,10 @@
 package dev.squeeze.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.cluster.ExistingCluster;
+import dev.squeeze.internal.cluster.K3sCluster;
 import dev.squeeze.report.ClusterFacts;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -13,6 +18,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ChaosCluster extends AutoCloseable {
 
     /** Starts a k3s node sized by {@code spec} and waits until it and kube-system are Ready. */
@@ -39,15 +45,6 @@ public interface ChaosCluster extends AutoCloseable {
 
     /** Side-loads local Docker images into the node (k3s only; an existing cluster refuses with a clear message). */
     void loadImages(java.util.List<String> images);
-
-    /**
-     * Where the node's own memory is read on every tick (its memory wall); an existing cluster has none, and the
-     * report then says the node's memory is unavailable rather than showing the kubelet's root cgroup.
-     */
-    default dev.squeeze.probe.NodeMemorySource nodeMemory() {
-        return dev.squeeze.probe.NodeMemorySource.unavailable("an existing cluster's nodes have no memory wall Squeeze"
-                + " can read; the kubelet's /stats/summary is the only source");
-    }
 
     /** Stops what Squeeze started; never throws for cleanup failures it can only log. */
     @Override

@@ -1,5 +1,8 @@
 package dev.squeeze.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.nio.file.Path;
 
 /**
@@ -11,5 +14,6 @@ import java.nio.file.Path;
  *                   ({@code squeeze.dev/profile=tuned}: the first Ready match by name), or {@code ""} to let Squeeze
  *                   pick the first Ready worker
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ExistingClusterSpec(Path kubeconfig, String context, String node) {
 }

@@ -1,8 +1,13 @@
 package dev.squeeze.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Whether the declared node memory is a physical wall that k3s itself and its pods share, as on a real machine.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum MemoryWall {
     /**
      * A physical wall: on cgroup v2 a private cgroup namespace with {@code --memory=N --memory-swap=N}; on cgroup v1

@@ -1,5 +1,9 @@
 package dev.squeeze.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.cluster.Images;
 import dev.squeeze.units.MemorySize;
 
 import java.time.Duration;
@@ -29,6 +33,7 @@ import java.util.List;
  *                                 default) means none. With swap the physical wall is memory + swap, the kubelet runs
  *                                 with {@code fail-swap-on=false}, and the Docker host must have that much swap
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record NodeSpec(MemorySize memory, MemorySize evictionHard, MemorySize kubeReserved, MemorySize systemReserved,
                        Duration pressureTransitionPeriod, String image, MemoryWall wall, List<String> kubeletArgs,
                        List<String> imagesToLoad, Duration startupTimeout, MemorySize swap) {

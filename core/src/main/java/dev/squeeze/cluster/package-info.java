@@ -1,5 +1,5 @@
 /**
- * Start or attach a cluster: a throwaway k3s node of a declared memory size through Testcontainers, or an
- * existing cluster from a kubeconfig; node sizing (kubelet flags), readiness, image side-loading.
+ * Public API: start or attach a cluster ({@link dev.squeeze.cluster.ChaosCluster}) from a declared node size
+ * ({@link dev.squeeze.cluster.NodeSpec}) or a kubeconfig ({@link dev.squeeze.cluster.ExistingClusterSpec}).
  */
 package dev.squeeze.cluster;

@@ -1,5 +1,9 @@
 package dev.squeeze.experiment;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * What the test expects the target node to do with the hog, checked against the node's configuration before any
  * pressure, so that a test that cannot pass fails in seconds with the setting to change instead of after a long ramp.
@@ -9,6 +13,7 @@ package dev.squeeze.experiment;
  * ExperimentSpec.of("evicts", hog).expecting(Expect.EVICTION);
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Expect {
 
     /** No expectation: the experiment runs on any node and the assertions judge the outcome (the default). */

@@ -1,5 +1,8 @@
 package dev.squeeze.experiment;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import dev.squeeze.report.ChaosReport;
 
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.Optional;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public class ExperimentException extends RuntimeException {
 
     private final List<String> evidence;

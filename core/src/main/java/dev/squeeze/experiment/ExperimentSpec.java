@@ -1,5 +1,9 @@
 package dev.squeeze.experiment;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+import dev.squeeze.probe.HttpProbeSpec;
 import dev.squeeze.pressure.HogSpec;
 
 import java.nio.file.Path;
@@ -28,6 +32,7 @@ import java.util.Optional;
  * @param expect          what the target node is expected to do with the hog; {@link Expect#EVICTION} is checked
  *                        against the node's kubelet configuration before any pressure
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ExperimentSpec(String name, HogSpec hog, List<String> watchedPods, Optional<HttpProbeSpec> http,
                              Duration tick, Duration steadyState, Duration rampTimeout, Duration recoveryTimeout,
                              Duration recoveryWindow, Path reportDirectory, Expect expect) {

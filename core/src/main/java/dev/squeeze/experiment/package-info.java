@@ -1,5 +1,5 @@
 /**
- * Runs an experiment on a cluster: steady state, pressure (ramp), hold, recovery; samples every probe on a fixed
- * tick and produces a {@link dev.squeeze.report.ChaosReport}.
+ * Public API: describe an experiment ({@link dev.squeeze.experiment.ExperimentSpec}) and run it on a cluster
+ * ({@link dev.squeeze.experiment.Experiment}): steady state, pressure, hold, recovery, one report.
  */
 package dev.squeeze.experiment;

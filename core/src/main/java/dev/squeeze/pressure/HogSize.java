@@ -1,5 +1,8 @@
 package dev.squeeze.pressure;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import dev.squeeze.units.MemorySize;
 
 /**
@@ -10,6 +13,7 @@ import dev.squeeze.units.MemorySize;
  * HogSize.percentOf(120, SizeBasis.NODE_ALLOCATABLE);
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface HogSize {
 
     static HogSize of(MemorySize size) {

@@ -1,6 +1,9 @@
 package dev.squeeze.pressure;
 
-import dev.squeeze.cluster.Images;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.cluster.Images;
 import dev.squeeze.units.MemoryRate;
 import dev.squeeze.units.MemorySize;
 
@@ -23,6 +26,7 @@ import java.time.Duration;
  * @param priorityClassName the pod's priorityClassName; {@code ""} for none
  * @param image             a JRE 22+ image the eater jar runs on
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record HogSpec(HogSize size, MemoryRate rate, Duration hold, QosClass qos, MemorySize limit,
                       String priorityClassName, String image) {
 
@@ -56,7 +60,7 @@ public record HogSpec(HogSize size, MemoryRate rate, Duration hold, QosClass qos
 
     /** One line for reports: {@code 110.0% of node allocatable at 100Mi/s, hold 30s, BEST_EFFORT}. */
     public String describe() {
-        return size + " at " + rate + ", hold " + dev.squeeze.units.Durations.format(hold) + ", " + qos
+        return size + " at " + rate + ", hold " + dev.squeeze.internal.units.Durations.format(hold) + ", " + qos
                 + (limit.isZero() ? "" : " limit " + limit)
                 + (priorityClassName.isEmpty() ? "" : ", priorityClass " + priorityClassName);
     }

@@ -1,5 +1,5 @@
 /**
- * The memory hog: its spec (size with an explicit basis, rate, hold, QoS, priority) and the ConfigMap + Pod that
- * run the native eater jar on a stock JRE image.
+ * Public API: the memory hog as asked for: its size with an explicit basis, rate, hold, QoS and priority
+ * ({@link dev.squeeze.pressure.HogSpec}).
  */
 package dev.squeeze.pressure;

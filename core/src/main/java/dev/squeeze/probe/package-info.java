@@ -1,5 +1,5 @@
 /**
- * What an experiment watches, sampled on a fixed tick without drift: the API server (fresh TLS and pooled), the
- * node (conditions, Lease, kubelet memory), pods, events and an optional HTTP endpoint, each probe on its own.
+ * Public API: what an experiment is asked to watch beyond the API server, node and pods: an HTTP endpoint behind
+ * a Service ({@link dev.squeeze.probe.HttpProbeSpec}). The probes themselves live in {@code dev.squeeze.internal.probe}.
  */
 package dev.squeeze.probe;

@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.time.Instant;
 
 /**
@@ -7,5 +10,6 @@ import java.time.Instant;
  * starving API server shows its handshake timeouts), {@code pooled} a small GET over the client's pooled
  * connection, as a controller would do.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ApiSample(Instant at, Phase phase, ProbeOutcome fresh, ProbeOutcome pooled) {
 }

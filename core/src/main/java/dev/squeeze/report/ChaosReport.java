@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.List;
  *                    multi-node clusters (or when the nodes could not be listed)
  * @param otherNodes  the samples of every node but the target, on the same tick grid as {@code node}
  */
+@API(status = STABLE, since = "0.1")
 public record ChaosReport(String name, Instant started, Instant finished, ClusterFacts cluster, String hogSpec,
                           List<PhaseSpan> phases, List<ApiSample> api, List<NodeSample> node, List<PodSample> pods,
                           List<HogSample> hog, List<EventRecord> events, List<HttpSample> http,

@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.util.List;
 
 /**
@@ -20,6 +23,7 @@ import java.util.List;
  *                           {@code null} where it was not measured (an existing cluster)
  * @param resources          the workload's memory requests and limits at steady state, {@code null} before it
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ClusterFacts(String kind, String version, String node, String memoryModel, long declaredBytes,
                            long capacityBytes, long allocatableBytes, Long kubepodsLimitBytes,
                            long evictionThresholdBytes, List<String> kubeletArgs, Long k3sMemoryBytes,

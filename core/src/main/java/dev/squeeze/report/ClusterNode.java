@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.util.List;
 
 /**
@@ -18,6 +21,7 @@ import java.util.List;
  * @param capacityBytes    status.capacity.memory, {@code null} if the Node did not say
  * @param allocatableBytes status.allocatable.memory, {@code null} if the Node did not say
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ClusterNode(String name, List<String> roles, boolean target, Long capacityBytes, Long allocatableBytes) {
 
     public ClusterNode {

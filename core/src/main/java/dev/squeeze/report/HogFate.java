@@ -1,6 +1,11 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** What finally happened to the hog pod. */
+@API(status = STABLE, since = "0.1")
 public enum HogFate {
     /** The kubelet evicted it (status.reason Evicted). */
     EVICTED,

@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.time.Instant;
 
 /**
@@ -12,6 +15,7 @@ import java.time.Instant;
  * @param reachedTarget it reported touching its whole target
  * @param restarts      container restarts of the hog pod
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record HogOutcome(HogFate fate, String reason, Instant at, long targetBytes, long peakBytes,
                          boolean reachedTarget, int restarts) {
 }

@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.time.Instant;
 
 /**
@@ -7,5 +10,6 @@ import java.time.Instant;
  *
  * @param eaterPhase the eater's own phase: start, ramp, hold, released
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record HogSample(Instant at, String eaterPhase, long targetBytes, long touchedBytes, long rssBytes) {
 }

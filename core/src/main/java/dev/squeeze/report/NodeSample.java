@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.time.Instant;
 
 /**
@@ -24,6 +27,7 @@ import java.time.Instant;
  * @param psi             memory pressure stall and the wall cgroup's event counters on this tick ({@link PressureStall},
  *                        which says where they come from or why they are unavailable); {@code null} when not read
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record NodeSample(Instant at, Phase phase, String node, boolean ready, boolean memoryPressure,
                          Long availableBytes, Long workingSetBytes, Instant leaseRenewed, String unobserved,
                          Long wallWorkingSetBytes, String wallSource, PressureStall psi) {

@@ -1,6 +1,11 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** The phases of an experiment, in the order they run. */
+@API(status = STABLE, since = "0.1")
 public enum Phase {
     /** Workload and API observed before any pressure; must be healthy or the experiment stops. */
     STEADY_STATE,

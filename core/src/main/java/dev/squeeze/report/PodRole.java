@@ -1,6 +1,11 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** Why a pod is watched. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum PodRole {
     /** Matched by one of the experiment's workload selectors: it should stay Ready. */
     WORKLOAD,

@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.time.Instant;
 import java.util.Map;
 
@@ -22,6 +25,7 @@ import java.util.Map;
  *                        ({@code app=web}); empty when the probe did not record them
  * @param node            the node the pod is bound to (spec.nodeName), {@code null} while unscheduled or unrecorded
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PodSample(Instant at, Phase phase, String namespace, String name, PodRole role, String podPhase,
                         boolean ready, int restarts, String lastTermination, Long workingSetBytes,
                         Map<String, String> labels, String node) {

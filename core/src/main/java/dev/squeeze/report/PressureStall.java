@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ import java.util.Map;
  *                     {@code max}, {@code oom}, {@code oom_kill}); v1 {@code memory.oom_control} ({@code under_oom},
  *                     {@code oom_kill}, {@code oom_kill_disable}) and {@code failcnt} ({@code memory.failcnt})
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PressureStall(String source, Double someAvg10, Double fullAvg10, Long someTotalMicros,
                             Long fullTotalMicros, String eventsSource, Map<String, Long> events) {
 

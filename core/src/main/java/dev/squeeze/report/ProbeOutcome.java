@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.time.Duration;
 
 /**
@@ -10,6 +13,7 @@ import java.time.Duration;
  * if (o instanceof ProbeOutcome.Failure f) log(f.error());
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface ProbeOutcome {
 
     Duration latency();

@@ -1,5 +1,9 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.report.json.ReportWriter;
 import java.nio.file.Path;
 
 /**
@@ -13,5 +17,6 @@ import java.nio.file.Path;
  * @param json the machine-readable report (schema in {@code dev/squeeze/report/report-schema.md})
  * @param html the self-contained HTML report with charts
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ReportFiles(Path json, Path html) {
 }

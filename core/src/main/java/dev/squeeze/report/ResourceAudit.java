@@ -1,5 +1,8 @@
 package dev.squeeze.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.util.List;
 
 /**
@@ -11,6 +14,7 @@ import java.util.List;
  * @param capacityBytes    Node status.capacity.memory
  * @param pods             every watched workload pod
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ResourceAudit(String node, long allocatableBytes, long capacityBytes, List<PodResources> pods) {
 
     public ResourceAudit {

@@ -1,5 +1,5 @@
 /**
- * The result of an experiment: a timeline of samples and what happened to the hog ({@link dev.squeeze.report.ChaosReport}),
- * derived summaries, and its JSON and self-contained HTML renderings.
+ * Public API: the result of an experiment as a test reads it: {@link dev.squeeze.report.ChaosReport}, its
+ * timeline of sample records, the hog's outcome and where its JSON and HTML files are ({@link dev.squeeze.report.ReportFiles}).
  */
 package dev.squeeze.report;

@@ -1,5 +1,9 @@
 package dev.squeeze.units;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * How fast the memory hog grows: a number of bytes per second, or {@link #MAX} for as fast as the kernel allows.
  *
@@ -8,6 +12,7 @@ package dev.squeeze.units;
  * MemoryRate burst = MemoryRate.parse("max");
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public record MemoryRate(long bytesPerSecond) {
 
     /** No pacing: fill as fast as possible. */

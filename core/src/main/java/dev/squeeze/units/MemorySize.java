@@ -1,5 +1,8 @@
 package dev.squeeze.units;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +16,7 @@ import java.util.regex.Pattern;
  * node.toQuantity();   // "2Gi"
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public record MemorySize(long bytes) implements Comparable<MemorySize> {
 
     public static final MemorySize ZERO = new MemorySize(0);

@@ -1,7 +1,10 @@
 package dev.squeeze.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import dev.squeeze.internal.kube.KubeWait;
-import dev.squeeze.probe.ProbeClients;
+import dev.squeeze.internal.probe.ProbeClients;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -24,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class DeployedWorkload implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeployedWorkload.class);

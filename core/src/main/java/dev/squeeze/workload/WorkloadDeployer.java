@@ -1,5 +1,10 @@
 package dev.squeeze.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.workload.Manifests;
+import dev.squeeze.internal.workload.WorkloadReadiness;
 import dev.squeeze.cluster.ChaosCluster;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
@@ -31,6 +36,7 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class WorkloadDeployer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkloadDeployer.class);

@@ -1,5 +1,8 @@
 package dev.squeeze.workload;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,6 +17,7 @@ import java.util.List;
  * @param readySelectors label selectors ({@code app=web}) of pods that must be Ready before and during pressure
  * @param readyTimeout   how long to wait for them to become Ready after deploying
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record WorkloadSpec(List<String> manifests, List<String> readySelectors, Duration readyTimeout) {
 
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofMinutes(2);

@@ -1,12 +1,12 @@
 package dev.squeeze.assertions;
 
-import static dev.squeeze.assertions.ShouldHaveApiFailures.shouldHaveApiFailures;
-import static dev.squeeze.assertions.ShouldHaveNoApiFailures.shouldHaveNoApiFailures;
+import static dev.squeeze.internal.assertions.ShouldHaveApiFailures.shouldHaveApiFailures;
+import static dev.squeeze.internal.assertions.ShouldHaveNoApiFailures.shouldHaveNoApiFailures;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-import dev.squeeze.report.ApiAvailability;
+import dev.squeeze.internal.report.summary.ApiAvailability;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.ReportFixtures;

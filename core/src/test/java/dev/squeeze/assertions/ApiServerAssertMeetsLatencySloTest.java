@@ -1,11 +1,11 @@
 package dev.squeeze.assertions;
 
-import static dev.squeeze.assertions.ShouldMeetLatencySlo.shouldMeetLatencySlo;
+import static dev.squeeze.internal.assertions.ShouldMeetLatencySlo.shouldMeetLatencySlo;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-import dev.squeeze.report.ApiLatencySlo;
+import dev.squeeze.internal.report.summary.ApiLatencySlo;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.ReportFixtures;

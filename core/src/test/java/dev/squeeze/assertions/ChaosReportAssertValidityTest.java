@@ -1,6 +1,6 @@
 package dev.squeeze.assertions;
 
-import static dev.squeeze.assertions.ShouldHaveAppliedPressure.shouldHaveAppliedPressure;
+import static dev.squeeze.internal.assertions.ShouldHaveAppliedPressure.shouldHaveAppliedPressure;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 import static dev.squeeze.report.ReportFixtures.hog;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.HogFate;
 import dev.squeeze.report.ReportFixtures;
-import dev.squeeze.report.Validity;
+import dev.squeeze.internal.report.summary.Validity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

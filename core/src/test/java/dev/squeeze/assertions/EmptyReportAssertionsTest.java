@@ -1,12 +1,13 @@
 package dev.squeeze.assertions;
 
-import static dev.squeeze.assertions.ShouldHaveSamples.shouldHaveSamples;
+import dev.squeeze.internal.assertions.ShouldHaveAppliedPressure;
+import static dev.squeeze.internal.assertions.ShouldHaveSamples.shouldHaveSamples;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.ReportFixtures;
-import dev.squeeze.report.Validity;
+import dev.squeeze.internal.report.summary.Validity;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

@@ -1,7 +1,7 @@
 package dev.squeeze.assertions;
 
-import static dev.squeeze.assertions.ShouldHaveHogFate.shouldHaveHogFate;
-import static dev.squeeze.assertions.ShouldHaveReachedTarget.shouldHaveReachedTarget;
+import static dev.squeeze.internal.assertions.ShouldHaveHogFate.shouldHaveHogFate;
+import static dev.squeeze.internal.assertions.ShouldHaveReachedTarget.shouldHaveReachedTarget;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 import static dev.squeeze.report.ReportFixtures.t;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

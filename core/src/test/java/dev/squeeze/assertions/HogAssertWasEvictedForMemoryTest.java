@@ -1,6 +1,6 @@
 package dev.squeeze.assertions;
 
-import static dev.squeeze.assertions.ShouldHaveBeenEvictedForMemory.shouldHaveBeenEvictedForMemory;
+import static dev.squeeze.internal.assertions.ShouldHaveBeenEvictedForMemory.shouldHaveBeenEvictedForMemory;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;

@@ -1,13 +1,13 @@
 package dev.squeeze.assertions;
 
-import static dev.squeeze.assertions.ShouldHaveHttpSuccessRateAtLeast.shouldBeAvailable;
+import static dev.squeeze.internal.assertions.ShouldHaveHttpSuccessRateAtLeast.shouldBeAvailable;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.HttpSample;
-import dev.squeeze.report.HttpSuccess;
+import dev.squeeze.internal.report.summary.HttpSuccess;
 import dev.squeeze.report.ReportFixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package dev.squeeze.assertions;
 
-import static dev.squeeze.assertions.ShouldHaveObservedNode.shouldHaveObservedNode;
+import static dev.squeeze.internal.assertions.ShouldHaveObservedNode.shouldHaveObservedNode;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import dev.squeeze.report.ChaosReport;
-import dev.squeeze.report.NodeHistory;
+import dev.squeeze.internal.report.summary.NodeHistory;
 import dev.squeeze.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
 

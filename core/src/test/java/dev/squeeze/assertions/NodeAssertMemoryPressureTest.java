@@ -1,15 +1,15 @@
 package dev.squeeze.assertions;
 
-import static dev.squeeze.assertions.ShouldHaveHadMemoryPressure.shouldHaveHadMemoryPressure;
-import static dev.squeeze.assertions.ShouldHaveRecoveredFromMemoryPressure.shouldHaveRecoveredFromMemoryPressure;
-import static dev.squeeze.assertions.ShouldNotHaveHadMemoryPressure.shouldNotHaveHadMemoryPressure;
+import static dev.squeeze.internal.assertions.ShouldHaveHadMemoryPressure.shouldHaveHadMemoryPressure;
+import static dev.squeeze.internal.assertions.ShouldHaveRecoveredFromMemoryPressure.shouldHaveRecoveredFromMemoryPressure;
+import static dev.squeeze.internal.assertions.ShouldNotHaveHadMemoryPressure.shouldNotHaveHadMemoryPressure;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 import static dev.squeeze.report.ReportFixtures.t;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import dev.squeeze.report.ChaosReport;
-import dev.squeeze.report.NodeHistory;
+import dev.squeeze.internal.report.summary.NodeHistory;
 import dev.squeeze.report.NodeSample;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.ReportFixtures;

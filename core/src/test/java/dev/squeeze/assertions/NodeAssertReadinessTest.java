@@ -1,14 +1,14 @@
 package dev.squeeze.assertions;
 
-import static dev.squeeze.assertions.ShouldHaveAdmittedPodAfterRecovery.shouldHaveAdmittedPodAfterRecovery;
-import static dev.squeeze.assertions.ShouldHaveNodeStayedReady.shouldHaveNodeStayedReady;
+import static dev.squeeze.internal.assertions.ShouldHaveAdmittedPodAfterRecovery.shouldHaveAdmittedPodAfterRecovery;
+import static dev.squeeze.internal.assertions.ShouldHaveNodeStayedReady.shouldHaveNodeStayedReady;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 import static dev.squeeze.report.ReportFixtures.t;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import dev.squeeze.report.ChaosReport;
-import dev.squeeze.report.NodeHistory;
+import dev.squeeze.internal.report.summary.NodeHistory;
 import dev.squeeze.report.NodeSample;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.PhaseSpan;

@@ -1,14 +1,14 @@
 package dev.squeeze.assertions;
 
-import static dev.squeeze.assertions.ShouldHaveBeenDamaged.shouldHaveBeenDamaged;
-import static dev.squeeze.assertions.ShouldMatchPods.shouldMatchPods;
+import static dev.squeeze.internal.assertions.ShouldHaveBeenDamaged.shouldHaveBeenDamaged;
+import static dev.squeeze.internal.assertions.ShouldMatchPods.shouldMatchPods;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import dev.squeeze.report.ChaosReport;
-import dev.squeeze.report.PodHistory;
-import dev.squeeze.report.PodSelector;
+import dev.squeeze.internal.report.summary.PodHistory;
+import dev.squeeze.internal.report.summary.PodSelector;
 import dev.squeeze.report.ReportFixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
 package dev.squeeze.assertions;
 
-import static dev.squeeze.assertions.ShouldHaveAtMostRestarts.shouldHaveAtMostRestarts;
-import static dev.squeeze.assertions.ShouldNotHaveBeenEvicted.shouldNotHaveBeenEvicted;
+import static dev.squeeze.internal.assertions.ShouldHaveAtMostRestarts.shouldHaveAtMostRestarts;
+import static dev.squeeze.internal.assertions.ShouldNotHaveBeenEvicted.shouldNotHaveBeenEvicted;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import dev.squeeze.report.ChaosReport;
-import dev.squeeze.report.PodHistory;
+import dev.squeeze.internal.report.summary.PodHistory;
 import dev.squeeze.report.ReportFixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;

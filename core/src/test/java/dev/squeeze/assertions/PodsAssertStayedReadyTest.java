@@ -1,12 +1,12 @@
 package dev.squeeze.assertions;
 
-import static dev.squeeze.assertions.ShouldHaveStayedReady.shouldHaveStayedReady;
+import static dev.squeeze.internal.assertions.ShouldHaveStayedReady.shouldHaveStayedReady;
 import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import dev.squeeze.report.ChaosReport;
-import dev.squeeze.report.PodHistory;
+import dev.squeeze.internal.report.summary.PodHistory;
 import dev.squeeze.report.PodSample;
 import dev.squeeze.report.ReportFixtures;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.squeeze.experiment;
 
+import dev.squeeze.internal.experiment.NodeExpectation;
 import dev.squeeze.pressure.HogSize;
 import dev.squeeze.pressure.HogSpec;
 import dev.squeeze.units.MemorySize;

@@ -1,16 +1,16 @@
 package dev.squeeze.experiment;
 
 import dev.squeeze.assertions.SqueezeAssertions;
-import dev.squeeze.cluster.Images;
-import dev.squeeze.cluster.K3sCluster;
+import dev.squeeze.internal.cluster.Images;
+import dev.squeeze.internal.cluster.K3sCluster;
 import dev.squeeze.cluster.NodeSpec;
-import dev.squeeze.pressure.HogPod;
+import dev.squeeze.internal.pressure.HogPod;
 import dev.squeeze.pressure.HogSize;
 import dev.squeeze.pressure.HogSpec;
-import dev.squeeze.pressure.HogTarget;
+import dev.squeeze.internal.pressure.HogTarget;
 import dev.squeeze.pressure.QosClass;
 import dev.squeeze.pressure.SizeBasis;
-import dev.squeeze.probe.PodStatuses;
+import dev.squeeze.internal.probe.PodStatuses;
 import dev.squeeze.report.ApiSample;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.HogFate;

@@ -13,13 +13,13 @@ import java.util.List;
  * Just enough cluster for the engine against fabric8's mock API server: the mock's client, namespace
  * {@value #NAMESPACE} and node {@value #NODE} (2Gi capacity, 1Gi allocatable, see {@link #createNode}).
  */
-record MockCluster(KubernetesClient client, ClusterFacts facts) implements ChaosCluster {
+public record MockCluster(KubernetesClient client, ClusterFacts facts) implements ChaosCluster {
 
     static final String NAMESPACE = "squeeze-test";
     static final String NODE = "node-1";
 
     /** A node whose kubelet evicts below 200Mi of {@code memory.available}. */
-    static MockCluster of(KubernetesClient client) {
+    public static MockCluster of(KubernetesClient client) {
         return new MockCluster(client, new ClusterFacts("existing", "v1.34.4", NODE,
                 "kubelet accounting only (no physical wall)", 0, 2L << 30, 1L << 30, null, 200L << 20, List.of()));
     }
@@ -38,7 +38,7 @@ record MockCluster(KubernetesClient client, ClusterFacts facts) implements Chaos
     }
 
     /** The mock answers the API probe's {@code /readyz} with 200 and holds node {@value #NODE}. */
-    static void serveReadyNode(KubernetesMockServer server, KubernetesClient client) {
+    public static void serveReadyNode(KubernetesMockServer server, KubernetesClient client) {
         server.expect().get().withPath("/readyz").andReturn(200, "ok").always();
         createNode(client);
     }

@@ -1,5 +1,7 @@
 package dev.squeeze.experiment;
 
+import dev.squeeze.internal.experiment.PhaseLog;
+import dev.squeeze.internal.experiment.Until;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.PhaseSpan;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.squeeze.report;
 
+import dev.squeeze.internal.report.json.ReportReader;
+import dev.squeeze.internal.report.json.ReportWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class ReportFixtures {
 
     public static final Instant T0 = Instant.parse("2025-11-27T12:00:00Z");
-    static final long MI = 1L << 20;
+    public static final long MI = 1L << 20;
 
     private ReportFixtures() {
     }

@@ -1,5 +1,6 @@
 package dev.squeeze.workload;
 
+import dev.squeeze.internal.workload.Manifests;
 import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.internal.kube.SqueezeMockKube;
 import dev.squeeze.report.ClusterFacts;

@@ -2,8 +2,8 @@ package dev.squeeze.workload;
 
 import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.cluster.ExistingClusterSpec;
-import dev.squeeze.cluster.Images;
-import dev.squeeze.cluster.K3sCluster;
+import dev.squeeze.internal.cluster.Images;
+import dev.squeeze.internal.cluster.K3sCluster;
 import dev.squeeze.cluster.MemoryWall;
 import dev.squeeze.cluster.NodeSpec;
 import dev.squeeze.units.MemorySize;

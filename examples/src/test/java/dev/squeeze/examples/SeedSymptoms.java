@@ -7,8 +7,9 @@ import dev.squeeze.report.Phase;
 import dev.squeeze.report.PodRole;
 import dev.squeeze.report.PodSample;
 import dev.squeeze.report.ProbeOutcome;
-import dev.squeeze.report.ReactionTimes;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,8 @@ record SeedSymptoms(List<String> tlsTimeouts, List<String> http5xx, Map<String, 
                     boolean nodeReadyInRecovery) {
 
     static final Set<Phase> CHAOS = EnumSet.of(Phase.PRESSURE, Phase.HOLD, Phase.RECOVERY);
+    /** kube-controller-manager's node-monitor grace period (50 s since Kubernetes 1.32): the node turns Unknown. */
+    static final Duration NODE_MONITOR_GRACE_PERIOD = Duration.ofSeconds(50);
     private static final Pattern HTTP_5XX = Pattern.compile("HTTP 5\\d\\d");
 
     static SeedSymptoms of(ChaosReport report) {
@@ -60,12 +63,32 @@ record SeedSymptoms(List<String> tlsTimeouts, List<String> http5xx, Map<String, 
         List<String> unknown = report.events().stream().filter(SeedSymptoms::stoppedPostingStatus)
                 .map(e -> e.at() + " " + e.objectKind() + " " + e.objectName() + ": " + e.reason() + " "
                         + e.message()).toList();
-        boolean leaseGap = ReactionTimes.of(report).stream().filter(r -> r.leaseLongestGap() != null)
-                .anyMatch(r -> r.leaseLongestGap().compareTo(ReactionTimes.NODE_MONITOR_GRACE_PERIOD) > 0);
+        boolean leaseGap = longestLeaseGap(report.node()).compareTo(NODE_MONITOR_GRACE_PERIOD) > 0;
         String fate = report.hogOutcome() == null ? "unknown" : report.hogOutcome().fate().name();
         boolean readyLater = report.node().stream()
                 .anyMatch(n -> n.phase() == Phase.RECOVERY && n.observed() && n.ready());
         return new SeedSymptoms(tls, http, restarts, unknown, leaseGap, fate, readyLater);
+    }
+
+    /**
+     * The longest time the node's Lease went without a renewal, from the observed samples: between two renewals, or
+     * from the last renewal to the last sample when none followed.
+     */
+    static Duration longestLeaseGap(List<NodeSample> samples) {
+        Duration longest = Duration.ZERO;
+        Instant last = null;
+        for (NodeSample n : samples) {
+            if (!n.observed() || n.leaseRenewed() == null) {
+                continue;
+            }
+            if (last != null) {
+                Instant until = n.leaseRenewed().isAfter(last) ? n.leaseRenewed() : n.at();
+                Duration gap = Duration.between(last, until);
+                longest = gap.compareTo(longest) > 0 ? gap : longest;
+            }
+            last = n.leaseRenewed().isAfter(last == null ? Instant.MIN : last) ? n.leaseRenewed() : last;
+        }
+        return longest;
     }
 
     /** The node-lifecycle controller's NodeNotReady events, or a status message saying the kubelet stopped posting. */

@@ -1,5 +1,8 @@
 package dev.squeeze.junit5;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import dev.squeeze.cluster.MemoryWall;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,6 +39,7 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 @ExtendWith(SqueezeExtension.class)
+@API(status = STABLE, since = "0.1")
 public @interface ChaosNode {
 
     /** The node's size N, a Kubernetes quantity: what the kubelet reports as capacity, and the physical wall. */
@@ -64,7 +68,7 @@ public @interface ChaosNode {
 
     /**
      * The k3s image; {@code ""} (unset) means the configuration parameter {@value SqueezeProperties#K3S_IMAGE}, else
-     * the tested default {@link dev.squeeze.cluster.Images#defaultK3sImage()}.
+     * the tested default {@link dev.squeeze.internal.cluster.Images#defaultK3sImage()}.
      */
     String image() default "";
 

@@ -1,5 +1,8 @@
 package dev.squeeze.junit5;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.experiment.ExperimentSpec;
 import dev.squeeze.pressure.HogSpec;
@@ -20,6 +23,7 @@ import dev.squeeze.report.ChaosReport;
  * }
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface ChaosRunner {
 
     /** Runs {@code hog} with the test's defaults ({@link #experiment(HogSpec)}) and returns the written report. */

@@ -1,5 +1,9 @@
 package dev.squeeze.junit5;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * How long a node (or, on an existing cluster, a namespace) lives.
  *
@@ -7,6 +11,7 @@ package dev.squeeze.junit5;
  * @ChaosNode(memory = "2Gi", lifecycle = Lifecycle.PER_METHOD)
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public enum Lifecycle {
     /**
      * One node and one workload deployment shared by all test methods of the class (and its {@code @Nested}

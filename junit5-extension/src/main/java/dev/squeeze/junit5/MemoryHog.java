@@ -1,5 +1,8 @@
 package dev.squeeze.junit5;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import dev.squeeze.experiment.Expect;
 import dev.squeeze.pressure.QosClass;
 import dev.squeeze.pressure.SizeBasis;
@@ -27,6 +30,7 @@ import java.lang.annotation.Target;
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@API(status = STABLE, since = "0.1")
 public @interface MemoryHog {
 
     /** How much to fill: a Kubernetes quantity ({@code 1500Mi}) or a percentage of {@link #basis()} ({@code 120%}). */
@@ -52,7 +56,7 @@ public @interface MemoryHog {
 
     /**
      * The JRE 22+ image the hog runs on; {@code ""} (unset) means the configuration parameter
-     * {@value SqueezeProperties#HOG_IMAGE}, else {@link dev.squeeze.cluster.Images#defaultJreImage()}.
+     * {@value SqueezeProperties#HOG_IMAGE}, else {@link dev.squeeze.internal.cluster.Images#defaultJreImage()}.
      */
     String image() default "";
 

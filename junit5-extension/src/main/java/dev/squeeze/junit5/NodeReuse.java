@@ -1,5 +1,9 @@
 package dev.squeeze.junit5;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Whether a test class may run on a k3s node that an earlier class with equal {@link ChaosNode @ChaosNode} settings
  * started in the same test run (one JUnit launcher run, such as one Surefire or Failsafe execution).
@@ -14,6 +18,7 @@ package dev.squeeze.junit5;
  * Each class still gets a namespace of its own. Squeeze keeps at most one idle node: a class with other settings
  * stops it before starting its own, so equal classes save a start when they run one after the other.
  */
+@API(status = STABLE, since = "0.1")
 public enum NodeReuse {
     /**
      * Unset: the configuration parameter {@value SqueezeProperties#REUSE_NODES} ({@code true} or {@code false}), else

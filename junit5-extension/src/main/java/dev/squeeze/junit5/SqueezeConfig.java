@@ -1,5 +1,8 @@
 package dev.squeeze.junit5;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import dev.squeeze.cluster.ExistingClusterSpec;
 import dev.squeeze.cluster.NodeSpec;
 import dev.squeeze.experiment.ExperimentSpec;
@@ -28,6 +31,7 @@ import java.util.Optional;
  * @param tick            probe sampling period
  * @param reuse           whether the node may be shared with other classes of equal node settings
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record SqueezeConfig(NodeSpec node, Lifecycle lifecycle, List<WorkloadSpec> workloads,
                             Optional<ExistingClusterSpec> existingCluster, Path reportDirectory, Duration tick,
                             NodeReuse reuse) {

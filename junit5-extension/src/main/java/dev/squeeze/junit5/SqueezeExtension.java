@@ -1,5 +1,8 @@
 package dev.squeeze.junit5;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import dev.squeeze.cluster.ExistingClusterSpec;
 import dev.squeeze.cluster.NodeSpec;
 import dev.squeeze.junit5.internal.Parameters;
@@ -46,6 +49,7 @@ import java.util.Optional;
  * {@link ChaosRunner}. An instance holds only its immutable configuration; everything it starts lives in the JUnit
  * store and is closed in reverse order when its class or method ends, also when a test fails.
  */
+@API(status = STABLE, since = "0.1")
 public final class SqueezeExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
         BeforeTestExecutionCallback, ParameterResolver, TestExecutionExceptionHandler {
 
@@ -107,7 +111,7 @@ public final class SqueezeExtension implements ExecutionCondition, BeforeAllCall
     }
 
     private SqueezeRuntime runtime() {
-        return new SqueezeRuntime(config);
+        return new SqueezeRuntime(config, SqueezeExtension.class);
     }
 
     /** Fluent configuration for {@code @RegisterExtension}; unset values are the defaults. */

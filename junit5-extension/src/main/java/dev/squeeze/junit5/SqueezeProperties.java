@@ -1,5 +1,9 @@
 package dev.squeeze.junit5;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Names of the JUnit configuration parameters Squeeze reads ({@code src/test/resources/junit-platform.properties},
  * {@code -D} system properties, or the launcher). An annotation attribute or builder value wins over a parameter; a
@@ -11,6 +15,7 @@ package dev.squeeze.junit5;
  * squeeze.report.dir=target/squeeze-reports
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class SqueezeProperties {
 
     /** The k3s image when {@link ChaosNode#image()} is unset. */

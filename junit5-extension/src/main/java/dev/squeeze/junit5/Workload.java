@@ -1,5 +1,8 @@
 package dev.squeeze.junit5;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -23,6 +26,7 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 @Repeatable(Workloads.class)
+@API(status = STABLE, since = "0.1")
 public @interface Workload {
 
     /** YAML manifests, multi-document allowed: {@code classpath:k8s/app.yaml} or a file path. */

@@ -3,7 +3,7 @@ package dev.squeeze.junit5;
 import dev.squeeze.cluster.NodeSpec;
 import dev.squeeze.experiment.ExperimentSpec;
 import dev.squeeze.pressure.HogSpec;
-import dev.squeeze.units.Durations;
+import dev.squeeze.internal.units.Durations;
 import dev.squeeze.units.MemoryRate;
 import dev.squeeze.units.MemorySize;
 import dev.squeeze.workload.WorkloadSpec;

@@ -142,7 +142,7 @@ class SqueezeConfigurationTest {
         EngineExecutionResults results = SqueezeTestKit.execute(BuilderTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1));
-        assertThat(Journal.entries()).startsWith("start k3s 3Gi " + dev.squeeze.cluster.Images.defaultK3sImage(),
+        assertThat(Journal.entries()).startsWith("start k3s 3Gi " + dev.squeeze.internal.cluster.Images.defaultK3sImage(),
                 "deploy classpath:squeeze-test/app.yaml");
         assertThat(Journal.experiments()).singleElement()
                 .satisfies(spec -> assertThat(spec.watchedPods()).containsExactly("app=web"));

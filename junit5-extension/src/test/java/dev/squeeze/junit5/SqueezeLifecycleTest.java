@@ -20,7 +20,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 class SqueezeLifecycleTest {
 
     private static final String APP = "classpath:squeeze-test/app.yaml";
-    private static final String K3S = "start k3s 2Gi " + dev.squeeze.cluster.Images.defaultK3sImage();
+    private static final String K3S = "start k3s 2Gi " + dev.squeeze.internal.cluster.Images.defaultK3sImage();
 
     @BeforeEach
     void clearJournal() {

@@ -24,8 +24,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 class SqueezeNodeReuseTest {
 
     private static final String APP = "classpath:squeeze-test/app.yaml";
-    private static final String K3S_2GI = "start k3s 2Gi " + dev.squeeze.cluster.Images.defaultK3sImage();
-    private static final String K3S_3GI = "start k3s 3Gi " + dev.squeeze.cluster.Images.defaultK3sImage();
+    private static final String K3S_2GI = "start k3s 2Gi " + dev.squeeze.internal.cluster.Images.defaultK3sImage();
+    private static final String K3S_3GI = "start k3s 3Gi " + dev.squeeze.internal.cluster.Images.defaultK3sImage();
     private static final Map<String, String> REUSE = Map.of(SqueezeProperties.REUSE_NODES, "true");
 
     @BeforeEach

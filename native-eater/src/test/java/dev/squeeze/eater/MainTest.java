@@ -62,14 +62,18 @@ class MainTest {
 
         assertThat(run(host, "--size", "25%cgroup", "--hold", "0", "--chunk", "16Mi")).isEqualTo(ExitStatus.OK);
 
+        // one ramp line per progress interval: how many depends on how fast this machine fills 128 MiB
         String[] lines = out().split("\n");
-        assertThat(lines).hasSize(4);
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(4);
+        int n = lines.length;
         assertThat(lines[0]).contains("\"phase\":\"start\"", "\"targetBytes\":134217728", "\"pid\":"
                 + ProcessHandle.current().pid(), "\"size\":\"25%cgroup\"", "\"sizeBasis\":\"cgroup\"",
                 "\"basisBytes\":536870912", "\"chunkBytes\":16777216", "\"guard\":\"cgroup-limit\"");
         assertThat(lines[1]).contains("\"phase\":\"ramp\"", "\"touchedBytes\":16777216");
-        assertThat(lines[2]).contains("\"phase\":\"hold\"", "\"touchedBytes\":134217728", "\"fillMillis\"");
-        assertThat(lines[3]).contains("\"phase\":\"released\"", "\"reason\":\"hold-elapsed\"");
+        assertThat(java.util.Arrays.copyOfRange(lines, 1, n - 2)).allSatisfy(
+                line -> assertThat(line).contains("\"phase\":\"ramp\""));
+        assertThat(lines[n - 2]).contains("\"phase\":\"hold\"", "\"touchedBytes\":134217728", "\"fillMillis\"");
+        assertThat(lines[n - 1]).contains("\"phase\":\"released\"", "\"reason\":\"hold-elapsed\"");
         assertThat(err()).isEmpty();
     }
 }

@@ -1,5 +1,8 @@
 package dev.squeeze.internal.kube;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.util.function.Supplier;
@@ -19,6 +22,7 @@ import java.util.function.Supplier;
  * @param namespace where, or {@code null} for cluster-scoped resources
  * @param name      which object
  */
+@API(status = INTERNAL, since = "0.1")
 public record KubeRequest(String verb, String resource, String namespace, String name) {
 
     public static KubeRequest of(String verb, String resource, String namespace, String name) {

@@ -1,6 +1,9 @@
 package dev.squeeze.internal.kube;
 
-import dev.squeeze.units.Durations;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+import dev.squeeze.internal.units.Durations;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
 
@@ -16,6 +19,7 @@ import java.util.concurrent.TimeoutException;
  *         ? KubeWait.Status.done("Ready") : KubeWait.Status.pending(describeNode()));
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class KubeWait {
 
     /** Most waits (node, kube-system, workload Ready) end within seconds: poll fast first, then back off. */

@@ -1,5 +1,8 @@
 package dev.squeeze.internal.kube;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -18,6 +21,7 @@ import java.util.Locale;
  * Namespaces.delete(client, ns, Duration.ofSeconds(30), log);
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Namespaces {
 
     /** Label put on every namespace Squeeze creates, so leftovers can be found and deleted by hand. */

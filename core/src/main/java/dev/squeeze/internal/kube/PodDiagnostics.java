@@ -1,5 +1,8 @@
 package dev.squeeze.internal.kube;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
  * String state = PodDiagnostics.describe(pods) + PodDiagnostics.recentEvents(client, "squeeze-ab12", 10);
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PodDiagnostics {
 
     private PodDiagnostics() {

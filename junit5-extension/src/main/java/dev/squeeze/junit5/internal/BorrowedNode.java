@@ -3,7 +3,8 @@ package dev.squeeze.junit5.internal;
 import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.internal.kube.KubeWait;
 import dev.squeeze.internal.kube.Namespaces;
-import dev.squeeze.probe.NodeMemorySource;
+import dev.squeeze.internal.probe.NodeMemoryProvider;
+import dev.squeeze.internal.probe.NodeMemorySource;
 import dev.squeeze.report.ClusterFacts;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the node had before, and waits until its pods are gone (the namespace object itself finishes terminating in the
  * background); the node keeps running. A failure there makes the pool stop the node instead of reusing it.
  */
-final class BorrowedNode implements ChaosCluster {
+final class BorrowedNode implements ChaosCluster, NodeMemoryProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(BorrowedNode.class);
     static final Duration NAMESPACE_TIMEOUT = Duration.ofSeconds(60);
@@ -65,7 +66,7 @@ final class BorrowedNode implements ChaosCluster {
 
     @Override
     public NodeMemorySource nodeMemory() {
-        return node.nodeMemory();
+        return NodeMemoryProvider.of(node);
     }
 
     @Override

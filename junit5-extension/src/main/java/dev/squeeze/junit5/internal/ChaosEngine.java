@@ -1,5 +1,8 @@
 package dev.squeeze.junit5.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.cluster.ExistingClusterSpec;
 import dev.squeeze.cluster.NodeSpec;
@@ -22,6 +25,7 @@ import java.util.function.Consumer;
  * ChaosCluster cluster = engine.startK3s(NodeSpec.defaults());
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public interface ChaosEngine {
 
     /** Why Docker cannot be used (the exception's message is the real cause), or empty when it can. */

@@ -1,13 +1,12 @@
 package dev.squeeze.junit5.internal;
 
 import dev.squeeze.cluster.ExistingClusterSpec;
-import dev.squeeze.cluster.Images;
+import dev.squeeze.internal.cluster.Images;
 import dev.squeeze.cluster.NodeSpec;
 import dev.squeeze.experiment.ExperimentSpec;
 import dev.squeeze.junit5.ChaosNode;
 import dev.squeeze.junit5.MemoryHog;
 import dev.squeeze.junit5.SqueezeConfig;
-import dev.squeeze.junit5.SqueezeExtension;
 import dev.squeeze.junit5.SqueezeProperties;
 import dev.squeeze.junit5.Workload;
 import dev.squeeze.workload.WorkloadSpec;
@@ -37,10 +36,15 @@ final class ConfigReader {
     private static final Subject BUILDER_WORKLOAD = Subject.code("WorkloadSpec", " (SqueezeExtension.builder().workload)");
 
     private final Function<String, Optional<String>> parameters;
+    private final Class<?> extensionType;
 
-    /** @param parameters JUnit configuration parameters, such as {@code context::getConfigurationParameter} */
-    ConfigReader(Function<String, Optional<String>> parameters) {
+    /**
+     * @param parameters    JUnit configuration parameters, such as {@code context::getConfigurationParameter}
+     * @param extensionType the extension class a {@code @RegisterExtension} field of the test class may hold
+     */
+    ConfigReader(Function<String, Optional<String>> parameters, Class<?> extensionType) {
         this.parameters = name -> parameters.apply(name).map(String::trim).filter(v -> !v.isEmpty());
+        this.extensionType = extensionType;
     }
 
     /** The settings of {@code testClass}; {@code built} is the config of a registered builder extension, if any. */
@@ -154,9 +158,9 @@ final class ConfigReader {
     }
 
     /** The annotation-enabled instance sees the conflict too, so it does not start a node before the other fails. */
-    private static SqueezeConfig refuseRegistered(Class<?> testClass, SqueezeConfig config, Problems problems) {
+    private SqueezeConfig refuseRegistered(Class<?> testClass, SqueezeConfig config, Problems problems) {
         boolean registered = !AnnotationSupport.findAnnotatedFields(testClass, RegisterExtension.class,
-                field -> SqueezeExtension.class.isAssignableFrom(field.getType())).isEmpty();
+                field -> extensionType.isAssignableFrom(field.getType())).isEmpty();
         return registered ? refuseAnnotations(testClass, config, problems) : config;
     }
 

@@ -2,13 +2,13 @@ package dev.squeeze.junit5.internal;
 
 import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.cluster.ExistingClusterSpec;
-import dev.squeeze.cluster.K3sCluster;
+import dev.squeeze.internal.cluster.K3sCluster;
 import dev.squeeze.cluster.NodeSpec;
 import dev.squeeze.experiment.Experiment;
 import dev.squeeze.experiment.ExperimentSpec;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.ReportFiles;
-import dev.squeeze.report.ReportWriter;
+import dev.squeeze.internal.report.json.ReportWriter;
 import dev.squeeze.workload.WorkloadDeployer;
 import dev.squeeze.workload.WorkloadSpec;
 import org.testcontainers.DockerClientFactory;

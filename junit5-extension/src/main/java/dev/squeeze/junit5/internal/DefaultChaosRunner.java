@@ -1,7 +1,7 @@
 package dev.squeeze.junit5.internal;
 
 import dev.squeeze.cluster.ChaosCluster;
-import dev.squeeze.cluster.Images;
+import dev.squeeze.internal.cluster.Images;
 import dev.squeeze.experiment.ExperimentSpec;
 import dev.squeeze.junit5.ChaosRunner;
 import dev.squeeze.pressure.HogSpec;

@@ -30,7 +30,7 @@ final class ExistingClusters {
         addIf(shaped, values, "systemReserved", quoted(declared.systemReserved().toQuantity()),
                 !declared.systemReserved().equals(defaults.systemReserved()));
         addIf(shaped, values, "pressureTransitionPeriod",
-                quoted(dev.squeeze.units.Durations.format(declared.pressureTransitionPeriod())),
+                quoted(dev.squeeze.internal.units.Durations.format(declared.pressureTransitionPeriod())),
                 !declared.pressureTransitionPeriod().equals(defaults.pressureTransitionPeriod()));
         addIf(shaped, values, "image", quoted(declared.image()), !declared.image().equals(defaults.image()));
         addIf(shaped, values, "wall", "MemoryWall." + declared.wall(), declared.wall() != defaults.wall());

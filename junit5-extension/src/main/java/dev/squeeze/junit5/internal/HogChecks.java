@@ -1,12 +1,12 @@
 package dev.squeeze.junit5.internal;
 
 import dev.squeeze.experiment.ExperimentSpec;
-import dev.squeeze.experiment.HttpProbeSpec;
+import dev.squeeze.probe.HttpProbeSpec;
 import dev.squeeze.pressure.HogSize;
 import dev.squeeze.pressure.HogSpec;
 import dev.squeeze.pressure.QosClass;
 import dev.squeeze.pressure.SizeBasis;
-import dev.squeeze.units.Durations;
+import dev.squeeze.internal.units.Durations;
 import dev.squeeze.units.MemorySize;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.squeeze.junit5.internal;
 
 import dev.squeeze.experiment.ExperimentSpec;
-import dev.squeeze.experiment.HttpProbeSpec;
+import dev.squeeze.probe.HttpProbeSpec;
 import dev.squeeze.junit5.HttpProbe;
 import dev.squeeze.junit5.MemoryHog;
 import dev.squeeze.pressure.HogSize;

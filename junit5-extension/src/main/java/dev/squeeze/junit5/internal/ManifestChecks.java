@@ -1,6 +1,6 @@
 package dev.squeeze.junit5.internal;
 
-import dev.squeeze.workload.Manifests;
+import dev.squeeze.internal.workload.Manifests;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;

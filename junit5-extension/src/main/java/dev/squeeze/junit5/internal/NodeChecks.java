@@ -53,7 +53,7 @@ final class NodeChecks {
     static void positive(Subject subject, String attribute, Duration value, String example, Problems problems) {
         if (value.isNegative() || value.isZero()) {
             problems.add(subject.attr(attribute), "must be a positive duration",
-                    value.isNegative() ? value : dev.squeeze.units.Durations.format(value),
+                    value.isNegative() ? value : dev.squeeze.internal.units.Durations.format(value),
                     subject.assign(attribute, example));
         }
     }

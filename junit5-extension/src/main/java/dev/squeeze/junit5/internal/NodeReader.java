@@ -1,6 +1,6 @@
 package dev.squeeze.junit5.internal;
 
-import dev.squeeze.cluster.Images;
+import dev.squeeze.internal.cluster.Images;
 import dev.squeeze.cluster.NodeSpec;
 import dev.squeeze.junit5.ChaosNode;
 import dev.squeeze.units.MemorySize;

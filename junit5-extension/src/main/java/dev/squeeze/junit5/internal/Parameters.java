@@ -1,5 +1,8 @@
 package dev.squeeze.junit5.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.junit5.ChaosRunner;
 import dev.squeeze.report.ChaosReport;
@@ -19,6 +22,7 @@ import java.util.Set;
  * if (Parameters.supports(parameter)) return Parameters.resolve(parameter, context, runtime);
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Parameters {
 
     private static final Set<Class<?>> SUPPORTED =

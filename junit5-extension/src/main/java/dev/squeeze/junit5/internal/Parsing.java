@@ -2,7 +2,7 @@ package dev.squeeze.junit5.internal;
 
 import dev.squeeze.pressure.HogSize;
 import dev.squeeze.pressure.SizeBasis;
-import dev.squeeze.units.Durations;
+import dev.squeeze.internal.units.Durations;
 import dev.squeeze.units.MemoryRate;
 import dev.squeeze.units.MemorySize;
 

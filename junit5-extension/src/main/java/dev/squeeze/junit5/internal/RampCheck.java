@@ -6,7 +6,7 @@ import dev.squeeze.pressure.HogSize;
 import dev.squeeze.pressure.HogSpec;
 import dev.squeeze.pressure.SizeBasis;
 import dev.squeeze.report.ClusterFacts;
-import dev.squeeze.units.Durations;
+import dev.squeeze.internal.units.Durations;
 import dev.squeeze.units.MemorySize;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 

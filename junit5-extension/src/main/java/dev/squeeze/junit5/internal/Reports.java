@@ -1,5 +1,8 @@
 package dev.squeeze.junit5.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import dev.squeeze.experiment.ExperimentSpec;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.ReportFiles;
@@ -21,6 +24,7 @@ import java.util.Map;
  * Reports.pointAtReports(context); // from a TestExecutionExceptionHandler
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Reports {
 
     public static final String JSON_ENTRY = "squeeze.report.json";

@@ -1,13 +1,16 @@
 package dev.squeeze.junit5.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.experiment.ExperimentException;
 import dev.squeeze.experiment.ExperimentSpec;
 import dev.squeeze.junit5.Lifecycle;
 import dev.squeeze.junit5.SqueezeConfig;
-import dev.squeeze.junit5.SqueezeExtension;
 import dev.squeeze.report.ChaosReport;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
@@ -28,16 +31,17 @@ import java.util.regex.Pattern;
  * What the extension does at each callback; {@code SqueezeExtension} delegates every callback here.
  *
  * <pre>{@code
- * new SqueezeRuntime(Optional.empty()).beforeAll(context); // validates, then starts a per-class node
+ * new SqueezeRuntime(Optional.empty(), SqueezeExtension.class).beforeAll(context); // validates, then starts a per-class node
  * }</pre>
  * Holds no state of its own: settings, cluster, workloads and reports live
  * in the {@link Store} under the extension's namespace, in the context whose lifetime matches theirs (the top-level
  * class for {@link Lifecycle#PER_CLASS}, the test method for {@link Lifecycle#PER_METHOD}), so JUnit closes them
  * in reverse order of creation, whatever the outcome.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SqueezeRuntime {
 
-    static final Namespace NAMESPACE = Namespace.create(SqueezeExtension.class);
+    static final Namespace NAMESPACE = Namespace.create("dev.squeeze.junit5");
     private static final Logger LOG = LoggerFactory.getLogger(SqueezeRuntime.class);
     private static final Pattern INVOCATION = Pattern.compile("invocation:#(\\d+)]");
     private static final String SETTINGS = "settings";
@@ -55,10 +59,16 @@ public final class SqueezeRuntime {
     static volatile Supplier<ChaosEngine> engines = CoreEngine::new;
 
     private final Optional<SqueezeConfig> built;
+    private final Class<? extends Extension> extensionType;
 
-    /** @param built the config of a {@code SqueezeExtension.builder()} extension; empty for annotations */
-    public SqueezeRuntime(Optional<SqueezeConfig> built) {
+    /**
+     * @param built         the config of a {@code SqueezeExtension.builder()} extension; empty for annotations
+     * @param extensionType the public extension class, so that a registered field of it is recognised without this
+     *                      runtime depending on the class that creates it
+     */
+    public SqueezeRuntime(Optional<SqueezeConfig> built, Class<? extends Extension> extensionType) {
         this.built = built;
+        this.extensionType = extensionType;
     }
 
     /**
@@ -248,8 +258,8 @@ public final class SqueezeRuntime {
         return cluster;
     }
 
-    private static ConfigReader reader(ExtensionContext context) {
-        return new ConfigReader(context::getConfigurationParameter);
+    private ConfigReader reader(ExtensionContext context) {
+        return new ConfigReader(context::getConfigurationParameter, extensionType);
     }
 
     private static ExtensionContext owner(ExtensionContext context) {

@@ -1,6 +1,6 @@
 package dev.squeeze.junit5.bench;
 
-import dev.squeeze.cluster.Images;
+import dev.squeeze.internal.cluster.Images;
 import dev.squeeze.junit5.ChaosNode;
 import dev.squeeze.junit5.Workload;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -1,7 +1,7 @@
 package dev.squeeze.junit5.it;
 
 import dev.squeeze.cluster.ChaosCluster;
-import dev.squeeze.cluster.K3sCluster;
+import dev.squeeze.internal.cluster.K3sCluster;
 import dev.squeeze.junit5.ChaosNode;
 import dev.squeeze.junit5.Lifecycle;
 import dev.squeeze.junit5.MemoryHog;

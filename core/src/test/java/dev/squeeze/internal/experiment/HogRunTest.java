@@ -1,0 +1,99 @@
+package dev.squeeze.internal.experiment;
+
+import dev.squeeze.internal.kube.KubeRequest;
+import dev.squeeze.pressure.HogSize;
+import dev.squeeze.pressure.HogSpec;
+import dev.squeeze.internal.pressure.HogTarget;
+import dev.squeeze.internal.probe.Observations;
+import dev.squeeze.internal.probe.ProbeClients;
+import dev.squeeze.report.HogFate;
+import dev.squeeze.units.MemorySize;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Creating the hog: idempotent through Squeeze's own single retry, and a refusal is an error with its status. */
+@EnableKubernetesMockClient(crud = true, https = true)
+class HogRunTest {
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    private static final String PODS = "/api/v1/namespaces/squeeze-test/pods";
+
+    /**
+     * The first POST of a pod gets no answer in time (504: it may well have gone through), the second meets the pod
+     * the first one created: 409 AlreadyExists.
+     */
+    static void createdButAnswerLost(KubernetesMockServer server) {
+        server.expect().post().withPath(PODS).andReturn(504, new StatusBuilder().withStatus("Failure").withCode(504)
+                .withReason("Timeout").withMessage("the answer was lost").build()).once();
+        server.expect().post().withPath(PODS).andReturn(409, new StatusBuilder().withStatus("Failure").withCode(409)
+                .withReason("AlreadyExists").withMessage("pods \"squeeze-hog-x\" already exists").build()).once();
+    }
+
+    private HogRun hog(KubernetesClient requests) {
+        HogSpec spec = HogSpec.of(HogSize.of(MemorySize.parse("512Mi")));
+        var node = new NodeBuilder().withNewMetadata().withName("node-1").endMetadata().withNewStatus()
+                .addToCapacity("memory", new Quantity("2Gi")).addToAllocatable("memory", new Quantity("1Gi"))
+                .endStatus().build();
+        return new HogRun(requests, requests, "squeeze-test", "node-1", "HogRunTest", spec,
+                HogTarget.resolve(spec, node, 2L << 30), new Observations());
+    }
+
+    @Test
+    void a_create_whose_answer_was_lost_is_sent_once_more_and_its_409_means_the_hog_exists() {
+        createdButAnswerLost(server);
+        try (KubernetesClient requests = ProbeClients.withoutRetries(client, Duration.ofSeconds(5))) {
+            HogRun hog = hog(requests);
+
+            hog.create();
+
+            assertThat(hog.fate.verdict()).as("never REJECTED for a hog that runs").isEmpty();
+            assertThat(server.getRequestCount()).as("requests: the ConfigMap, then two POSTs of the pod").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void a_409_on_the_first_attempt_is_someone_else_s_object_and_an_error() {
+        try (KubernetesClient requests = ProbeClients.withoutRetries(client, Duration.ofSeconds(5))) {
+            HogRun hog = hog(requests);
+            client.configMaps().inNamespace("squeeze-test").resource(new io.fabric8.kubernetes.api.model
+                    .ConfigMapBuilder().withNewMetadata().withName(hog.configMapName).endMetadata().build()).create();
+
+            KubeRequest.Refused e = catchThrowableOfType(KubeRequest.Refused.class, hog::create);
+
+            assertThat(e.code()).isEqualTo(409);
+            assertThat(e).hasMessageStartingWith("the API server refused Squeeze's request `create configmaps "
+                    + "squeeze-test/" + hog.configMapName + "`: HTTP 409");
+        }
+    }
+
+    @Test
+    void a_refused_hog_is_rejected_and_the_refusal_propagates() {
+        server.expect().post().withPath(PODS).andReturn(422, new StatusBuilder().withStatus("Failure").withCode(422)
+                .withReason("Invalid").withMessage("Pod \"x\" is invalid: spec.priorityClassName: Invalid value")
+                .build()).once();
+        try (KubernetesClient requests = ProbeClients.withoutRetries(client, Duration.ofSeconds(5))) {
+            HogRun hog = hog(requests);
+
+            KubeRequest.Refused e = catchThrowableOfType(KubeRequest.Refused.class, hog::create);
+
+            assertThat(e.code()).isEqualTo(422);
+            assertThat(e.request().describe()).isEqualTo("create pods squeeze-test/" + hog.podName);
+            assertThat(hog.fate.verdict()).hasValueSatisfying(v -> {
+                assertThat(v.fate()).isEqualTo(HogFate.REJECTED);
+                assertThat(v.reason()).contains("spec.priorityClassName: Invalid value (HTTP 422)");
+            });
+        }
+    }
+}

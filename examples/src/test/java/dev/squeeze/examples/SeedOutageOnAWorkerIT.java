@@ -5,6 +5,7 @@ import dev.squeeze.junit5.HttpProbe;
 import dev.squeeze.junit5.MemoryHog;
 import dev.squeeze.junit5.SqueezeExtension;
 import dev.squeeze.report.ChaosReport;
+import dev.squeeze.report.HogFate;
 import dev.squeeze.report.Phase;
 import dev.squeeze.workload.WorkloadSpec;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,9 @@ import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
  * ({@code .ci/cluster-up.sh}) has that worker: {@code squeeze.dev/profile=overcommitted}, 2 GiB + 1 GiB swap, stock
  * k3s thresholds; its server is tainted NoSchedule. The seed saw the worker's kubelet stop posting status (node
  * {@code Unknown}, "Kubelet stopped posting node status", pods {@code Unknown}); what the kernel did here is in the
- * README's "The seed outage, reproduced". This test asserts what happened in every run and logs the seed's symptoms.
+ * README's "The seed outage, reproduced": the worker paged out, the eater reached its 2500 MiB and kept running (the
+ * worker's agent needs less than the single node's k3s, so it fits memory + swap), and the kubelet kept posting status
+ * (longest Lease gap 10.4 s of the 50 s grace period, in 1 run). This test asserts that and logs the seed's symptoms.
  */
 @Isolated("a node that swaps loads the host's disk: no other class runs beside it")
 @EnabledIfSystemProperty(named = "squeeze.kubeconfig", matches = ".+",
@@ -45,7 +48,7 @@ class SeedOutageOnAWorkerIT {
     @Test
     @MemoryHog(size = "2500Mi", rate = "100Mi/s", hold = "30s", rampTimeout = "2m", recoveryTimeout = "2m",
             recoveryWindow = "5s", http = @HttpProbe(service = "web", port = 80, path = "/healthz"))
-    void the_worker_pages_out_then_the_kernel_kills_the_eater(ChaosReport report) {
+    void the_eater_keeps_running_and_the_worker_keeps_posting_status(ChaosReport report) {
         SeedSymptoms seen = SeedSymptoms.of(report);
         LOG.info("the seed's symptoms in this run: {}; longest Lease gap {}", seen.describe(),
                 SeedSymptoms.longestLeaseGap(report.node()));
@@ -55,7 +58,8 @@ class SeedOutageOnAWorkerIT {
         // "the kubelet was not killed": the worker posts status again after the chaos
         assertThat(report.node()).as("the worker's kubelet posting Ready after the chaos")
                 .anyMatch(n -> n.phase() == Phase.RECOVERY && n.observed() && n.ready());
-        assertThat(report).hog().as("the eater (resources: {}), killed by the kernel at memory + swap")
-                .wasOomKilled();
+        // "the memory eater kept running": next to a worker's agent (no control plane) 2500 MiB fits memory + swap
+        assertThat(report).hog().as("the eater (resources: {}) kept running").reachedTarget()
+                .hasFate(HogFate.SURVIVED);
     }
 }

@@ -15,6 +15,7 @@ import org.assertj.core.api.AbstractAssert;
  * {@code withFailMessage(...)}), its report path and its {@code allowingNoPressure()} choice, offer {@link #and()}
  * back to it, and work inside soft assertions ({@link SqueezeSoftAssertions}).
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * assertThat(report).as("tuned node").apiServer().hasAvailabilityAtLeast(99.0)
  *         .and().node().stayedReady();

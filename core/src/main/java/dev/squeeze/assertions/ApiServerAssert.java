@@ -22,6 +22,7 @@ import java.util.Arrays;
  * observed (missed, skipped, still in flight at close) counts as a failed tick. Each assertion first checks that
  * memory pressure was applied (see {@link ChaosReportAssert#allowingNoPressure()}).
  *
+ * <!-- sample(ChaosReport report, ChaosReport brokenReport) -->
  * <pre>{@code
  * assertThat(report).apiServer().hasAvailabilityAtLeast(99.0).hasLongestGapAtMost(Duration.ofSeconds(5));
  * assertThat(report).apiServer().isAvailable().meetsLatencySlo();   // 99.5%, p99 <= 1 s
@@ -37,7 +38,7 @@ public class ApiServerAssert extends AbstractReportPartAssert<ApiServerAssert> {
      * What "available" means without a number: 99.5%, the threshold ClusterLoader2's {@code APIAvailability}
      * measurement is run with in Kubernetes' scalability tests (Kubernetes itself has no official availability SLO).
      */
-    public static final double DEFAULT_AVAILABILITY_PERCENT = 99.5;
+    public static final double DEFAULT_AVAILABILITY_PERCENT = dev.squeeze.internal.report.summary.Cl2Availability.THRESHOLD_PERCENT;
 
     private boolean pooled;
     private Phase[] phases = new Phase[0];

@@ -23,6 +23,7 @@ import org.assertj.core.api.SoftAssertionsProvider;
  * admission: ...") unless the test says it means to judge such a run with {@link #allowingNoPressure()}. The
  * assertions about the hog itself ({@link #hog()}) judge any run, so a test can assert that the hog was rejected.
  *
+ * <!-- sample(ChaosReport report, ReportFiles files) -->
  * <pre>{@code
  * assertThat(report).withReportPath(files.html())
  *         .apiServer().hasAvailabilityAtLeast(99.0)

@@ -18,6 +18,7 @@ import java.util.List;
  * Assertions on what happened to the memory hog. They judge any run, valid or not (see
  * {@link dev.squeeze.internal.report.summary.Validity}): a test may well expect the hog to be rejected.
  *
+ * <!-- sample(ChaosReport report, ChaosReport brokenReport) -->
  * <pre>{@code
  * assertThat(report).hog().wasEvictedForMemory();
  * assertThat(report).hog().reachedTarget().hasFate(HogFate.SURVIVED);

@@ -14,6 +14,7 @@ import dev.squeeze.internal.report.summary.HttpSuccess;
  * observed counts as a failed request. Each assertion first checks that memory pressure was applied (see
  * {@link ChaosReportAssert#allowingNoPressure()}).
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * assertThat(report).http().hasSuccessRateAtLeast(99.9);
  * assertThat(report).http().isAvailable();   // at least 99.5%

@@ -25,6 +25,7 @@ import java.util.List;
  * naming the unobserved stretch. Each assertion first checks that memory pressure was applied (see
  * {@link ChaosReportAssert#allowingNoPressure()}).
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * assertThat(report).node().stayedReady().hadMemoryPressure().recoveredFromMemoryPressure().admittedPodAfterRecovery();
  * }</pre>

@@ -25,6 +25,7 @@ import java.util.function.Predicate;
  * matches no recorded pod fails every assertion, so a typo cannot pass. Each assertion first checks that memory
  * pressure was applied (see {@link ChaosReportAssert#allowingNoPressure()}).
  *
+ * <!-- sample(ChaosReport report, ChaosReport brokenReport) -->
  * <pre>{@code
  * assertThat(report).pods("app=web").stayedReady().hadNoRestarts().wereNotEvicted();
  * assertThat(report).systemPods().hadAtMostRestarts(0);

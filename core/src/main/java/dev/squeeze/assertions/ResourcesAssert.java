@@ -3,6 +3,7 @@ package dev.squeeze.assertions;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import org.apiguardian.api.API;
+import dev.squeeze.internal.assertions.Arguments;
 import dev.squeeze.internal.assertions.ShouldHaveLimitsWithin;
 import dev.squeeze.internal.assertions.ShouldHaveResources;
 import dev.squeeze.report.ChaosReport;
@@ -16,6 +17,7 @@ import java.util.Locale;
  * against the node's allocatable memory. They judge any run, valid or not (see {@link dev.squeeze.internal.report.summary.Validity}):
  * the audit does not depend on pressure, so a run whose hog never started still audits the workload.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * assertThat(report).resources().everyPodHasMemoryLimits().noBestEffortPods().limitsFitAllocatable();
  * assertThat(report).resources().limitsAtMost(80.0);
@@ -29,16 +31,22 @@ public class ResourcesAssert extends AbstractReportPartAssert<ResourcesAssert> {
         super(actual, ResourcesAssert.class);
     }
 
-    /** Every pod has memory limits, and their sum fits the node's allocatable memory. */
+    /** Every pod has memory limits, and on every node the limits of its pods fit its allocatable memory. */
     public ResourcesAssert limitsFitAllocatable() {
         return limitsAtMost(100.0);
     }
 
-    /** Every pod has memory limits, and their sum is at most {@code percentOfAllocatable} % of allocatable. */
+    /**
+     * Every pod has memory limits, and on every node the pods' limits sum to at most {@code percentOfAllocatable} % of
+     * that node's allocatable memory (above 100 allows overcommit; NaN and negative values are refused).
+     */
     public ResourcesAssert limitsAtMost(double percentOfAllocatable) {
+        Arguments.percentOfCapacity("limitsAtMost", "percentOfAllocatable", percentOfAllocatable);
         ResourceAudit a = audit();
         double percent = a.limitsOverAllocatable() * 100;
-        if (!a.unboundedPods().isEmpty() || a.allocatableBytes() <= 0 || percent > percentOfAllocatable) {
+        boolean unknownNode = a.allocatableBytes() <= 0 || a.nodes().stream()
+                .anyMatch(n -> n.allocatableBytes() <= 0 && !a.podsOn(n).isEmpty());
+        if (!a.unboundedPods().isEmpty() || unknownNode || percent > percentOfAllocatable) {
             throwAssertionError(ShouldHaveLimitsWithin.shouldHaveLimitsWithin(percentOfAllocatable, a, report()));
         }
         return myself;
@@ -73,7 +81,7 @@ public class ResourcesAssert extends AbstractReportPartAssert<ResourcesAssert> {
         if (a == null || a.pods().isEmpty()) {
             throwAssertionError(ShouldHaveResources.shouldHaveResources("a resource audit of the workload pods",
                     List.of("none was recorded: the run ended before steady state, or no pod matched the watched "
-                            + "selectors; watch the workload with @WatchPods / watchedPods"), report()));
+                            + "selectors; watch the workload with @Workload(readySelectors) or @MemoryHog(watch) (ExperimentSpec.withWatchedPods)"), report()));
         }
         return a;
     }

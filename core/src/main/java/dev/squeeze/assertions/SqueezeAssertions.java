@@ -10,6 +10,7 @@ import org.assertj.core.api.Assertions;
  * Entry point of Squeeze's AssertJ assertions. It extends AssertJ's {@link Assertions}, so one static import gives
  * Squeeze's {@code assertThat(report)} next to every AssertJ {@code assertThat}, {@code assertThatThrownBy}, ...
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
  *

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * A cluster an experiment runs on: a throwaway k3s node Squeeze started, or an existing cluster it attached to.
  * Closing it stops the node (k3s) or deletes the experiment's namespace (existing cluster).
  *
+ * <!-- sample(ExperimentSpec spec) -->
  * <pre>{@code
  * try (ChaosCluster cluster = ChaosCluster.startK3s(NodeSpec.ofMemory(MemorySize.parse("2Gi")))) {
  *     ChaosReport report = Experiment.run(cluster, spec);

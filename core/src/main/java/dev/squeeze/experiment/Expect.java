@@ -9,7 +9,13 @@ import org.apiguardian.api.API;
  * pressure, so that a test that cannot pass fails in seconds with the setting to change instead of after a long ramp.
  *
  * <pre>{@code
+ * @Test
  * @MemoryHog(size = "120%", expect = Expect.EVICTION)
+ * void theLeakIsEvicted(ChaosReport report) { ... }
+ * }</pre>
+ * or, with the programmatic API:
+ * <!-- sample(HogSpec hog) -->
+ * <pre>{@code
  * ExperimentSpec.of("evicts", hog).expecting(Expect.EVICTION);
  * }</pre>
  */

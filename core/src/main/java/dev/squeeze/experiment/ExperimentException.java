@@ -12,12 +12,13 @@ import java.util.Optional;
  * The experiment could not be run as specified, for example because the workload or the API server was not healthy
  * before chaos. Carries the evidence and, where one could be built, the partial report.
  *
+ * <!-- sample(ChaosCluster cluster, ExperimentSpec spec) -->
  * <pre>{@code
  * try {
  *     Experiment.run(cluster, spec);
  * } catch (ExperimentException e) {
  *     e.evidence().forEach(System.err::println);
- *     e.report().ifPresent(r -> ReportWriter.write(r, dir));
+ *     e.report().ifPresent(r -> System.err.println("partial report: " + Experiment.reportFiles(spec).html()));
  * }
  * }</pre>
  */

@@ -14,6 +14,7 @@ import java.util.Optional;
 /**
  * One experiment: the hog, what to watch, and the timing of each phase.
  *
+ * <!-- sample(ChaosCluster cluster) -->
  * <pre>{@code
  * ExperimentSpec spec = ExperimentSpec.of("eviction", HogSpec.of(HogSize.of(MemorySize.parse("2Gi"))))
  *         .withWatchedPods(List.of("app=web"));

@@ -10,6 +10,7 @@ import java.util.List;
 /**
  * Everything one experiment observed, in time order. Immutable; assertions and renderers read it, nothing writes it.
  *
+ * <!-- sample(ChaosCluster cluster, ExperimentSpec spec) -->
  * <pre>{@code
  * ChaosReport report = Experiment.run(cluster, spec);
  * SqueezeAssertions.assertThat(report).apiServer().hasAvailabilityAtLeast(99.0);

@@ -10,6 +10,7 @@ import java.util.List;
  * the target (where the hog runs) marked; its samples are in {@link ChaosReport#node()} for the target and
  * {@link ChaosReport#otherNodes()} for the others.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * report.clusterNodes().stream().filter(ClusterNode::target).findFirst().map(ClusterNode::name);  // "worker-1"
  * }</pre>

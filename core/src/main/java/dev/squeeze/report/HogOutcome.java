@@ -9,7 +9,9 @@ import java.time.Instant;
  * The hog's fate and how much of its target it delivered.
  *
  * @param reason        the kubelet's or kernel's words (event message, termination message), or {@code ""}
- * @param at            when the fate was observed, {@code null} for {@link HogFate#SURVIVED}/{@link HogFate#NEVER_STARTED}
+ * @param at            when the fate was observed (the sample that showed it; the kubelet's finishedAt for a kill it
+ *                      reported late), {@code null} when nothing showed one (SURVIVED, NEVER_STARTED while pending);
+ *                      for a hog that SURVIVED the hold and was killed after HOLD, when that kill was seen
  * @param targetBytes   what the hog was asked to fill
  * @param peakBytes     the largest touched size it reported
  * @param reachedTarget it reported touching its whole target

@@ -26,11 +26,24 @@ import java.time.Instant;
  *                        or {@code unavailable: <reason>}; {@code null} in reports written before it existed
  * @param psi             memory pressure stall and the wall cgroup's event counters on this tick ({@link PressureStall},
  *                        which says where they come from or why they are unavailable); {@code null} when not read
+ * @param memoryPressureSince the MemoryPressure condition's {@code lastTransitionTime} while it is True: when the
+ *                        kubelet set it, on the node's clock to the second; {@code null} when False or unknown
+ * @param memoryTime      the kubelet's {@code memory.time} of {@code availableBytes}: when its stats were taken, on the
+ *                        node's clock to the second; {@code null} when unknown
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record NodeSample(Instant at, Phase phase, String node, boolean ready, boolean memoryPressure,
                          Long availableBytes, Long workingSetBytes, Instant leaseRenewed, String unobserved,
-                         Long wallWorkingSetBytes, String wallSource, PressureStall psi) {
+                         Long wallWorkingSetBytes, String wallSource, PressureStall psi, Instant memoryPressureSince,
+                         Instant memoryTime) {
+
+    /** A tick without the kubelet's own times. */
+    public NodeSample(Instant at, Phase phase, String node, boolean ready, boolean memoryPressure,
+                      Long availableBytes, Long workingSetBytes, Instant leaseRenewed, String unobserved,
+                      Long wallWorkingSetBytes, String wallSource, PressureStall psi) {
+        this(at, phase, node, ready, memoryPressure, availableBytes, workingSetBytes, leaseRenewed, unobserved,
+                wallWorkingSetBytes, wallSource, psi, null, null);
+    }
 
     /** A tick without a PSI reading. */
     public NodeSample(Instant at, Phase phase, String node, boolean ready, boolean memoryPressure,
@@ -61,13 +74,19 @@ public record NodeSample(Instant at, Phase phase, String node, boolean ready, bo
     /** The same sample with the wall's reading (the node probe reads the wall independently of the API server). */
     public NodeSample withWall(Long wallWorkingSetBytes, String wallSource) {
         return new NodeSample(at, phase, node, ready, memoryPressure, availableBytes, workingSetBytes, leaseRenewed,
-                unobserved, wallWorkingSetBytes, wallSource, psi);
+                unobserved, wallWorkingSetBytes, wallSource, psi, memoryPressureSince, memoryTime);
     }
 
     /** The same sample with the tick's pressure stall reading (read beside the wall, independently of the API). */
     public NodeSample withPsi(PressureStall psi) {
         return new NodeSample(at, phase, node, ready, memoryPressure, availableBytes, workingSetBytes, leaseRenewed,
-                unobserved, wallWorkingSetBytes, wallSource, psi);
+                unobserved, wallWorkingSetBytes, wallSource, psi, memoryPressureSince, memoryTime);
+    }
+
+    /** The same sample with the kubelet's own times: MemoryPressure's lastTransitionTime and the stats' memory.time. */
+    public NodeSample withKubeletTimes(Instant memoryPressureSince, Instant memoryTime) {
+        return new NodeSample(at, phase, node, ready, memoryPressure, availableBytes, workingSetBytes, leaseRenewed,
+                unobserved, wallWorkingSetBytes, wallSource, psi, memoryPressureSince, memoryTime);
     }
 
     /** Whether the node was seen on this tick. */

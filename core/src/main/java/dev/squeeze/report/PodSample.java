@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * One watched pod on one tick.
  *
+ * <!-- sample(Instant at) -->
  * <pre>{@code
  * new PodSample(at, Phase.PRESSURE, "default", "web-6f7c-abc", PodRole.WORKLOAD, "Running", true, 0, null,
  *         180L << 20, Map.of("app", "web"));

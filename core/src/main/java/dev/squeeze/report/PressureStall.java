@@ -13,11 +13,12 @@ import java.util.Map;
  * {@code /proc/pressure/memory} (every process on the host, not only the node: {@link #hostWide()}). A value that
  * could not be read is {@code null}, never 0; a reading with no value at all is {@link #unavailable(String)}.
  *
+ * <!-- sample(String oomControl, String failcnt) -->
  * <pre>{@code
  * PressureStall p = PressureStall.parsePressure("host-wide /proc/pressure/memory",
  *         "some avg10=1.50 avg60=0.30 avg300=0.10 total=510165968\nfull avg10=0.80 ...");
  * p.someAvg10();                 // 1.5 (percent of the last 10 s some task stalled on memory)
- * p.withEvents("cgroup v1 memory:/squeeze-x", PressureStall.parseOomControl(text));
+ * p.withEvents("cgroup v1 memory:/squeeze-x", PressureStall.parseV1Events(oomControl, failcnt));
  * }</pre>
  *
  * @param source       where {@code some}/{@code full} come from, such as {@code cgroup v2 memory.pressure of the

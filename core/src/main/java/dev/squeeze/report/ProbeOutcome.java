@@ -8,9 +8,10 @@ import java.time.Duration;
 /**
  * What one probe attempt saw: a success with its latency, or a failure with the error as text.
  *
+ * <!-- sample(org.slf4j.Logger log) -->
  * <pre>{@code
  * ProbeOutcome o = ProbeOutcome.success(Duration.ofMillis(12), 200);
- * if (o instanceof ProbeOutcome.Failure f) log(f.error());
+ * if (o instanceof ProbeOutcome.Failure f) log.warn(f.error());
  * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")

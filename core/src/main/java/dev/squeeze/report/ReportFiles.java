@@ -7,10 +7,11 @@ import dev.squeeze.internal.report.json.ReportWriter;
 import java.nio.file.Path;
 
 /**
- * Where {@link ReportWriter} put a report.
+ * Where {@link ReportWriter} put a report; {@code Experiment.reportFiles(spec)} says where an experiment's goes.
  *
+ * <!-- sample(ExperimentSpec spec) -->
  * <pre>{@code
- * ReportFiles files = ReportWriter.write(report, Path.of("target/squeeze-reports"));
+ * ReportFiles files = Experiment.reportFiles(spec);
  * System.out.println("Squeeze report: " + files.html().toUri());
  * }</pre>
  *

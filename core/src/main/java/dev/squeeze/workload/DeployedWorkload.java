@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A workload Squeeze applied; closing it deletes those objects in reverse order and waits briefly for them to go.
  *
+ * <!-- sample(ChaosCluster cluster) -->
  * <pre>{@code
  * try (DeployedWorkload app = WorkloadDeployer.deploy(cluster, WorkloadSpec.of("classpath:k8s/app.yaml"))) {
  *     app.namespace();

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 /**
  * Deploys the workload under test into the cluster's namespace and waits until its pods are Ready.
  *
+ * <!-- sample(ChaosCluster cluster) -->
  * <pre>{@code
  * try (DeployedWorkload app = WorkloadDeployer.deploy(cluster, WorkloadSpec.of("classpath:k8s/app.yaml")
  *         .withReadySelectors(List.of("app=web")))) {
@@ -79,7 +80,7 @@ public final class WorkloadDeployer {
                 LOG.info("applied {} {}/{}", object.getKind(), namespaceOf(object), object.getMetadata().getName());
             }
             List<String> selectors = readySelectors.isEmpty() ? derivedSelectors(applied) : readySelectors;
-            WorkloadReadiness.await(client, namespace, selectors, podNames(applied), readyTimeout);
+            WorkloadReadiness.await(client, namespace, selectors, podNames(applied), applied, readyTimeout);
             return deployed;
         } catch (RuntimeException e) {
             deployed.close();

@@ -56,4 +56,15 @@ class ApiServerAssertHasAvailabilityAtLeastTest {
                 .isThrownBy(() -> assertThat(report).apiServer().pooled().hasAvailabilityAtLeast(99.9))
                 .withMessage(shouldHaveAvailabilityAtLeast(pooled, 99.9, report.started(), report.name()).create());
     }
+    @Test
+    void a_bound_with_two_decimals_prints_as_given() {
+        // GIVEN 1998 of 2000 ticks ok (99.9%) against 99.95%
+        ChaosReport r = ReportFixtures.with(ReportFixtures.evictionScenario(),
+                ReportFixtures.api("+".repeat(1000) + "--" + "+".repeat(998)), null, null);
+        // WHEN / THEN
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> SqueezeAssertions.assertThat(r).apiServer().hasAvailabilityAtLeast(99.95))
+                .withMessageContaining("  99.90%" + System.lineSeparator() + "to be at least:"
+                        + System.lineSeparator() + "  99.95%" + System.lineSeparator());
+    }
 }

@@ -32,4 +32,13 @@ class ApiServerAssertHasLongestGapAtMostTest {
                         .create())
                 .withMessageContaining("+00:15 to +00:18 (3.0 s, 2 failed ticks, in PRESSURE): TLS handshake timeout");
     }
+    @Test
+    void a_gap_just_over_a_bound_with_two_decimals_prints_both_apart() {
+        // GIVEN the 3 s gap at +00:15, against at most 2.99 s
+        // WHEN / THEN
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(report).apiServer().hasLongestGapAtMost(Duration.ofMillis(2990)))
+                .withMessageContaining("  3.00 s" + System.lineSeparator() + "to be at most:"
+                        + System.lineSeparator() + "  2.99 s" + System.lineSeparator());
+    }
 }

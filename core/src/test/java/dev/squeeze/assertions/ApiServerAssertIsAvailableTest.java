@@ -45,4 +45,15 @@ class ApiServerAssertIsAvailableTest {
         assertThatNoException().isThrownBy(() -> assertThat(scenario).apiServer()
                 .duringPhase(dev.squeeze.report.Phase.RECOVERY).isAvailable());
     }
+    @Test
+    void a_failing_number_never_prints_as_its_bound() {
+        // GIVEN 184 of 185 ticks ok (99.459%), which one decimal would round to the 99.5% bound
+        ChaosReport r = ReportFixtures.with(scenario, ReportFixtures.api("+".repeat(100) + "-" + "+".repeat(84)),
+                null, null);
+        // WHEN / THEN
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(r).apiServer().isAvailable())
+                .withMessageContaining("184 of 185 ticks ok)" + System.lineSeparator() + "  99.46%"
+                        + System.lineSeparator() + "to be at least:" + System.lineSeparator() + "  99.5% (the default");
+    }
 }

@@ -47,4 +47,21 @@ class ApiServerAssertMeetsLatencySloTest {
                 .isThrownBy(() -> assertThat(noApi).apiServer().meetsLatencySlo())
                 .withMessageContaining("pooled probe calls");
     }
+    @Test
+    void a_p99_just_over_the_bound_never_prints_as_the_bound() {
+        // GIVEN 20 pooled calls of 1000.4 ms each
+        java.util.List<dev.squeeze.report.ApiSample> api = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            dev.squeeze.report.ProbeOutcome slow = dev.squeeze.report.ProbeOutcome.success(
+                    java.time.Duration.ofNanos(1_000_400_000L), 200);
+            api.add(new dev.squeeze.report.ApiSample(ReportFixtures.t(i), Phase.PRESSURE, slow, slow));
+        }
+        ChaosReport r = ReportFixtures.with(scenario, api, null, null);
+        String nl = System.lineSeparator();
+        // WHEN / THEN
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(r).apiServer().meetsLatencySlo())
+                .withMessageContaining("  p99 1000.4 ms" + nl + "to meet the Kubernetes API call latency SLO for"
+                        + " single-object calls:" + nl + "  p99 <= 1000 ms" + nl);
+    }
 }

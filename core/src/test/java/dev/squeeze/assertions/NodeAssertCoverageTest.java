@@ -47,4 +47,15 @@ class NodeAssertCoverageTest {
         assertThatNoException().isThrownBy(() -> assertThat(shortGap).node().stayedReady());
         assertThatNoException().isThrownBy(() -> assertThat(beforeChaos).node().stayedReady());
     }
+    @Test
+    void a_blind_spot_that_starts_in_steady_state_and_runs_into_pressure_is_a_blind_spot_during_chaos() {
+        // GIVEN the node unobserved from +3 (STEADY_STATE) to +12 (PRESSURE from +5)
+        ChaosReport r = ReportFixtures.nodeUnobserved(ReportFixtures.evictionScenario(), 3, 12, "skipped");
+        // WHEN
+        NodeHistory n = NodeHistory.of(r).get(0);
+        // THEN
+        assertThat(n.blindSpotsDuringChaos()).hasSize(1);
+        assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThat(r).node().stayedReady())
+                .withMessageContaining("+00:03 to +00:13 (10.0 s, 10 ticks, in STEADY_STATE and PRESSURE): skipped");
+    }
 }

@@ -80,4 +80,33 @@ class ResourcesAssertTest {
         softly.assertThat(ReportFixtures.evictionScenario()).resources().noBestEffortPods().everyPodHasMemoryLimits();
         assertThat(softly.errorsCollected()).hasSize(2);
     }
+    /** web-0 on k3s-node (1.5Gi allocatable) and web-1 on k3s-node-2 (1Gi allocatable), each limited to limitEach. */
+    private static ResourceAudit spread(long limitEach) {
+        return new ResourceAudit("k3s-node", 1536 * MI, 2048 * MI, List.of(
+                new PodResources("web-0", "k3s-node", "Guaranteed", limitEach, limitEach, List.of()),
+                new PodResources("web-1", "k3s-node-2", "Guaranteed", limitEach, limitEach, List.of())),
+                List.of(new ResourceAudit.NodeMemory("k3s-node", 1536 * MI, 2048 * MI),
+                        new ResourceAudit.NodeMemory("k3s-node-2", 1024 * MI, 2048 * MI)));
+    }
+
+    @Test
+    void a_workload_spread_over_two_nodes_fits_when_every_node_fits() {
+        // GIVEN 2 x 900Mi: more than the target's 1.5Gi in all, but each pod fits its own node
+        ChaosReport report = with(spread(900 * MI));
+        // WHEN / THEN
+        assertThatNoException().isThrownBy(() -> assertThat(report).resources().limitsFitAllocatable());
+    }
+
+    @Test
+    void a_workload_spread_over_two_nodes_fails_on_the_fullest_node_naming_it() {
+        // GIVEN 2 x 1100Mi: fits the target's 1.5Gi, not k3s-node-2's 1Gi
+        ChaosReport report = with(spread(1100 * MI));
+        // WHEN / THEN
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(report).resources().limitsFitAllocatable())
+                .withMessageContaining("at most 100.0% of node k3s-node-2's allocatable memory (1.00 GiB)")
+                .withMessageContaining("they sum to 1.07 GiB = 107.4% of allocatable")
+                .withMessageContaining("pod web-1 on k3s-node-2 (Guaranteed): limits 1.07 GiB")
+                .withMessageNotContaining("pod web-0");
+    }
 }

@@ -33,6 +33,20 @@ class ThresholdArgumentsTest {
     }
 
     @Test
+    void a_limits_share_that_is_nan_or_negative_is_refused_and_one_above_100_allows_overcommit() {
+        assertThatIllegalArgumentException().isThrownBy(() -> assertThat(scenario).resources().limitsAtMost(Double.NaN))
+                .withMessage("limitsAtMost: `percentOfAllocatable` must be a percentage of 0 or more (80.0 means 80%,"
+                        + " 150.0 allows 1.5 times), but was NaN");
+        assertThatIllegalArgumentException().isThrownBy(() -> assertThat(scenario).resources().limitsAtMost(-5))
+                .withMessageEndingWith("but was -5.0");
+        assertThatIllegalArgumentException().isThrownBy(() -> assertThat(scenario).resources()
+                .limitsAtMost(Double.POSITIVE_INFINITY)).withMessageEndingWith("but was Infinity");
+        // 150% is a threshold, judged (the scenario's sidecar has no limit), not refused as an argument
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(scenario).resources().limitsAtMost(150.0));
+    }
+
+    @Test
     void negative_counts_and_durations_are_refused() {
         assertThatIllegalArgumentException().isThrownBy(() -> assertThat(scenario).systemPods().hadAtMostRestarts(-1))
                 .withMessage("hadAtMostRestarts: `max` must be 0 or more, but was -1");

@@ -59,7 +59,7 @@ class ExperimentIT {
     @Test
     void bestEffortHogIsEvictedWhileAGuaranteedPodStaysReady() {
         // a 500Mi threshold leaves the kubelet 500Mi between the eviction signal and the kubepods limit: at 30Mi/s
-        // that is ~17 s, more than its 10 s eviction loop needs (DESIGN.md fact 5); faster, the kernel OOM-kills first.
+        // that is ~17 s, more than its 10 s eviction loop needs (the kubelet checks every 10 s); faster, the kernel OOM-kills first.
         // A 10 s pressure transition period: MemoryPressure clears 10 s after the hog is gone, not 30 s
         NodeSpec node = NodeSpec.ofMemory(MemorySize.parse("2Gi"))
                 .withEvictionHard(MemorySize.parse("500Mi")).withPressureTransitionPeriod(Duration.ofSeconds(10))

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -39,7 +44,29 @@ class WorkloadDeployTest {
 
     @AfterEach
     void stopMockServer() {
+        deploymentController.shutdownNow();
         kube.close();
+    }
+
+    /** The mock's stand-in for the Deployment controller: reports {@code spec.replicas} updated, ready, available. */
+    private final ScheduledExecutorService deploymentController = Executors.newSingleThreadScheduledExecutor();
+
+    private void rollOutDeployments() {
+        deploymentController.scheduleWithFixedDelay(() -> {
+            try {
+                for (Deployment d : client.apps().deployments().inNamespace(NS).list().getItems()) {
+                    int n = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+                    if (d.getStatus() == null || !Integer.valueOf(n).equals(d.getStatus().getAvailableReplicas())) {
+                        d.setStatus(new DeploymentStatusBuilder().withObservedGeneration(d.getMetadata().getGeneration())
+                                .withReplicas(n).withUpdatedReplicas(n).withReadyReplicas(n).withAvailableReplicas(n)
+                                .build());
+                        client.apps().deployments().inNamespace(NS).resource(d).updateStatus();
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the next round tries again
+            }
+        }, 20, 20, TimeUnit.MILLISECONDS);
     }
 
     private void pod(String name, boolean ready, String waitingReason) {
@@ -60,6 +87,7 @@ class WorkloadDeployTest {
     @Test
     void appliesIntoTheClustersNamespaceWaitsForReadyAndDeletesOnClose() {
         pod("web-1", true, null);
+        rollOutDeployments();
 
         DeployedWorkload web = WorkloadDeployer.deploy(cluster, WorkloadSpec.of("classpath:dev/squeeze/workload/web.yaml")
                 .withReadyTimeout(Duration.ofSeconds(5)));
@@ -73,6 +101,19 @@ class WorkloadDeployTest {
 
         assertThat(client.apps().deployments().inNamespace(NS).withName("web").get()).isNull();
         assertThat(client.services().inNamespace(NS).withName("web").get()).isNull();
+    }
+
+    @Test
+    void aDeploymentWhoseControllerHasNotRolledItOutIsAwaitedEvenWithItsPodsReady() {
+        // GIVEN a Ready pod of the Deployment, but no Deployment controller to report the rollout
+        pod("web-1", true, null);
+
+        // WHEN/THEN the wait times out on the Deployment, with its last observed state
+        assertThatIllegalStateException()
+                .isThrownBy(() -> WorkloadDeployer.deploy(cluster, WorkloadSpec.of("classpath:dev/squeeze/workload/web.yaml")
+                        .withReadyTimeout(Duration.ofMillis(600))))
+                .withMessageContaining("to be Ready and [Deployment/web] to roll out")
+                .withMessageContaining("Last observed state:\n  Deployment web: ");
     }
 
     @Test

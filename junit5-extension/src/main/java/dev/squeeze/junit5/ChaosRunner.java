@@ -18,7 +18,7 @@ import dev.squeeze.report.ChaosReport;
  *     ChaosReport small = chaos.run(HogSpec.of(HogSize.percentOf(50, SizeBasis.NODE_ALLOCATABLE)));
  *     ChaosReport large = chaos.run(chaos.experiment(HogSpec.of(HogSize.percentOf(120, SizeBasis.NODE_ALLOCATABLE)))
  *             .withSteadyState(Duration.ofSeconds(10)));
- *     assertThat(small).hog().survived();
+ *     assertThat(small).hog().hasFate(HogFate.SURVIVED);
  *     assertThat(large).hog().wasEvicted();
  * }
  * }</pre>

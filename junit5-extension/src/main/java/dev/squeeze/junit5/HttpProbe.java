@@ -13,7 +13,11 @@ import java.lang.annotation.Target;
  * outage, as a success rate. Only used as {@link MemoryHog#http()}; {@code service = ""} (the default) means no probe.
  *
  * <pre>{@code
+ * @Test
  * @MemoryHog(size = "120%", http = @HttpProbe(service = "web", port = 8080, path = "/healthz"))
+ * void webAnswers(ChaosReport report) {
+ *     assertThat(report).http().hasSuccessRateAtLeast(99.0);
+ * }
  * }</pre>
  */
 @Target({})

@@ -9,6 +9,7 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * @ChaosNode(memory = "2Gi", lifecycle = Lifecycle.PER_METHOD)
+ * class FreshNodeForEachTestIT { ... }
  * }</pre>
  */
 @API(status = STABLE, since = "0.1")

@@ -22,9 +22,11 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Squeeze Jupiter extension. Usually enabled by {@link ChaosNode @ChaosNode}; register it from code when the node or
@@ -54,14 +56,17 @@ public final class SqueezeExtension implements ExecutionCondition, BeforeAllCall
         BeforeTestExecutionCallback, ParameterResolver, TestExecutionExceptionHandler {
 
     private final Optional<SqueezeConfig> config;
+    /** The {@link SqueezeProperties} names whose value the builder set, even to the default: parameters don't apply. */
+    private final Set<String> set;
 
     /** For {@code @ExtendWith} (through {@code @ChaosNode}): configuration comes from annotations. */
     SqueezeExtension() {
-        this(Optional.empty());
+        this(Optional.empty(), Set.of());
     }
 
-    private SqueezeExtension(Optional<SqueezeConfig> config) {
+    private SqueezeExtension(Optional<SqueezeConfig> config, Set<String> set) {
         this.config = config;
+        this.set = set;
     }
 
     /** Starts a configuration from {@link SqueezeConfig#defaults()}. */
@@ -111,7 +116,7 @@ public final class SqueezeExtension implements ExecutionCondition, BeforeAllCall
     }
 
     private SqueezeRuntime runtime() {
-        return new SqueezeRuntime(config, SqueezeExtension.class);
+        return new SqueezeRuntime(config, set, SqueezeExtension.class);
     }
 
     /** Fluent configuration for {@code @RegisterExtension}; unset values are the defaults. */
@@ -119,12 +124,19 @@ public final class SqueezeExtension implements ExecutionCondition, BeforeAllCall
 
         private SqueezeConfig config = SqueezeConfig.defaults();
         private final List<WorkloadSpec> workloads = new ArrayList<>();
+        private final Set<String> set = new HashSet<>();
 
         private Builder() {
         }
 
         public Builder node(NodeSpec node) {
             config = config.withNode(Objects.requireNonNull(node, "node"));
+            // a NodeSpec always carries an image: only one other than the default is known to be chosen
+            if (node.image().equals(NodeSpec.defaults().image())) {
+                set.remove(SqueezeProperties.K3S_IMAGE);
+            } else {
+                set.add(SqueezeProperties.K3S_IMAGE);
+            }
             return this;
         }
 
@@ -153,17 +165,19 @@ public final class SqueezeExtension implements ExecutionCondition, BeforeAllCall
 
         public Builder reportDirectory(Path directory) {
             config = config.withReportDirectory(Objects.requireNonNull(directory, "directory"));
+            set.add(SqueezeProperties.REPORT_DIR);
             return this;
         }
 
         public Builder tick(Duration tick) {
             config = config.withTick(Objects.requireNonNull(tick, "tick"));
+            set.add(SqueezeProperties.TICK);
             return this;
         }
 
         /** The extension; its configuration is checked when the test class starts, with the annotations' checks. */
         public SqueezeExtension build() {
-            return new SqueezeExtension(Optional.of(config.withWorkloads(workloads)));
+            return new SqueezeExtension(Optional.of(config.withWorkloads(workloads)), Set.copyOf(set));
         }
     }
 }

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * {@code -D} system properties, or the launcher). An annotation attribute or builder value wins over a parameter; a
  * parameter wins over the default. A value equal to its default counts as unset.
  *
- * <pre>{@code
+ * <pre class="language-properties">{@code
  * # junit-platform.properties
  * squeeze.k3s.image=rancher/k3s:v1.34.4-k3s1
  * squeeze.report.dir=target/squeeze-reports

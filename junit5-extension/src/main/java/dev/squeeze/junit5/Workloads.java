@@ -16,6 +16,7 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @Workload(manifests = "classpath:k8s/db.yaml", readySelectors = "app=db")
  * @Workload(manifests = "classpath:k8s/web.yaml", readySelectors = "app=web")
+ * class WebAndDatabaseIT { ... }
  * }</pre>
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})

@@ -99,6 +99,52 @@ class SqueezeConfigurationTest {
     }
 
     @Test
+    void anAttributeEqualToTheDefaultImageIsStillAnAttribute() {
+        // GIVEN a class that names the default image explicitly, and a parameter naming another
+        assertThat(DefaultImageTestCase.IMAGE).isEqualTo(dev.squeeze.internal.cluster.Images.defaultK3sImage());
+        Map<String, String> parameters = Map.of(SqueezeProperties.K3S_IMAGE, "mirror.local/k3s:v1");
+
+        // WHEN it runs
+        SqueezeTestKit.execute(DefaultImageTestCase.class, parameters);
+
+        // THEN the attribute wins: it was set, not defaulted
+        assertThat(Journal.entries()).filteredOn(e -> e.startsWith("start"))
+                .containsExactly("start k3s 2Gi " + DefaultImageTestCase.IMAGE);
+    }
+
+    @Test
+    void builderValuesEqualToTheDefaultsAreStillBuilderValues() {
+        // GIVEN a builder that sets tick and report directory to their defaults, and parameters naming others
+        Map<String, String> parameters = Map.of(SqueezeProperties.TICK, "500ms",
+                SqueezeProperties.REPORT_DIR, SqueezeTestKit.REPORT_DIR + "/elsewhere");
+
+        // WHEN it runs
+        SqueezeTestKit.execute(BuilderWithDefaultValuesTestCase.class, parameters);
+
+        // THEN the builder's values win
+        assertThat(Journal.experiments()).singleElement().satisfies(spec -> {
+            assertThat(spec.tick()).isEqualTo(dev.squeeze.experiment.ExperimentSpec.DEFAULT_TICK);
+            assertThat(spec.reportDirectory()).isEqualTo(dev.squeeze.experiment.ExperimentSpec.DEFAULT_REPORT_DIRECTORY);
+        });
+    }
+
+    @Test
+    void builderLeavesTickAndReportDirectoryToTheParameters() {
+        // GIVEN a builder that sets neither tick nor report directory
+        Map<String, String> parameters = Map.of(SqueezeProperties.TICK, "500ms",
+                SqueezeProperties.REPORT_DIR, SqueezeTestKit.REPORT_DIR + "/elsewhere");
+
+        // WHEN it runs
+        SqueezeTestKit.execute(BuilderTestCase.class, parameters);
+
+        // THEN the parameters apply
+        assertThat(Journal.experiments()).singleElement().satisfies(spec -> {
+            assertThat(spec.tick()).isEqualTo(Duration.ofMillis(500));
+            assertThat(spec.reportDirectory()).isEqualTo(Path.of(SqueezeTestKit.REPORT_DIR + "/elsewhere"));
+        });
+    }
+
+    @Test
     void tickAndHogImageParametersReachTheExperiment() {
         SqueezeTestKit.execute(DefaultNodeTestCase.class,
                 Map.of(SqueezeProperties.TICK, "500ms", SqueezeProperties.HOG_IMAGE, "mirror.local/jre:25"));
@@ -166,6 +212,28 @@ class SqueezeConfigurationTest {
     @ChaosNode(swap = "1Gi")
     static class SwapNodeTestCase {
         @org.junit.jupiter.api.Test
+        void test() {
+        }
+    }
+
+    @ChaosNode(image = DefaultImageTestCase.IMAGE)
+    static class DefaultImageTestCase {
+        static final String IMAGE = "rancher/k3s:v1.34.4-k3s1";
+
+        @org.junit.jupiter.api.Test
+        void test() {
+        }
+    }
+
+    static class BuilderWithDefaultValuesTestCase {
+        @RegisterExtension
+        static SqueezeExtension squeeze = SqueezeExtension.builder()
+                .tick(dev.squeeze.experiment.ExperimentSpec.DEFAULT_TICK)
+                .reportDirectory(dev.squeeze.experiment.ExperimentSpec.DEFAULT_REPORT_DIRECTORY)
+                .build();
+
+        @org.junit.jupiter.api.Test
+        @MemoryHog(size = "120%")
         void test() {
         }
     }

@@ -3,6 +3,7 @@ package dev.squeeze.junit5;
 import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.junit5.testkit.Journal;
 import dev.squeeze.junit5.testkit.SqueezeTestKit;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -68,15 +69,31 @@ class SqueezeNodeReuseTest {
 
     @Test
     void anUnfitNodeIsStoppedAndAFreshOneStarted() {
-        Journal.unfitForReuse("node k3s-x has MemoryPressure True");
+        Journal.nodeCondition("MemoryPressure", "True");
 
         SqueezeTestKit.execute(REUSE, FirstTestCase.class, SecondTestCase.class)
                 .testEvents().assertStatistics(stats -> stats.succeeded(2));
 
         String first = node(0);
-        assertThat(Journal.entries()).containsSubsequence("return " + first, "check " + first, "close " + first,
-                K3S_2GI, "borrow " + node(1));
+        assertThat(Journal.entries()).containsSubsequence("return " + first, "check " + first,
+                "unfit " + first + ": node " + first + " has MemoryPressure True", "close " + first, K3S_2GI,
+                "borrow " + node(1));
         assertThat(node(1)).isNotEqualTo(first);
+    }
+
+    @Test
+    void aNodeWhoseKubeSystemAnEarlierClassDamagedIsNotHandedOn() {
+        // GIVEN CoreDNS evicted while the first class ran
+        Journal.pods(new PodBuilder().withNewMetadata().withNamespace("kube-system").withName("coredns-7f9c")
+                .endMetadata().withNewStatus().withPhase("Failed").withReason("Evicted").endStatus().build());
+        // WHEN
+        SqueezeTestKit.execute(REUSE, FirstTestCase.class, SecondTestCase.class)
+                .testEvents().assertStatistics(stats -> stats.succeeded(2));
+        // THEN
+        String first = node(0);
+        assertThat(Journal.entries()).containsSubsequence("check " + first, "unfit " + first + ": kube-system was"
+                + " damaged by an earlier class: kube-system/coredns-7f9c is Failed (Evicted)", "close " + first,
+                K3S_2GI, "borrow " + node(1));
     }
 
     @Test

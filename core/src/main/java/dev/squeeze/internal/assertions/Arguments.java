@@ -21,6 +21,18 @@ public final class Arguments {
         return value;
     }
 
+    /**
+     * A percentage of 0 or more that may exceed 100 ({@code 150.0} allows 1.5 times): overcommit is a choice, so only
+     * NaN, infinities and negative values are refused.
+     */
+    public static double percentOfCapacity(String assertion, String name, double value) {
+        if (!Double.isFinite(value) || value < 0) {
+            throw new IllegalArgumentException(assertion + ": `" + name + "` must be a percentage of 0 or more (80.0"
+                    + " means 80%, 150.0 allows 1.5 times), but was " + value);
+        }
+        return value;
+    }
+
     public static int notNegative(String assertion, String name, int value) {
         if (value < 0) {
             throw new IllegalArgumentException(assertion + ": `" + name + "` must be 0 or more, but was " + value);

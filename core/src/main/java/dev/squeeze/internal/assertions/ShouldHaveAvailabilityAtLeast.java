@@ -13,22 +13,23 @@ import org.assertj.core.error.ErrorMessageFactory;
 @API(status = INTERNAL, since = "0.1")
 public final class ShouldHaveAvailabilityAtLeast extends ReportMessage {
 
-    private ShouldHaveAvailabilityAtLeast(ApiAvailability actual, String expected, Instant origin, String report) {
+    private ShouldHaveAvailabilityAtLeast(ApiAvailability actual, double bound, String source, Instant origin,
+                                          String report) {
         super("%nExpecting API server availability (%s probe, %s of %s ticks ok)%n  %s%nto be at least:%n  %s%n"
                         + "but it was %s%nOutages:%n%s",
                 report, actual.probe(), String.valueOf(actual.successes()), String.valueOf(actual.ticks()),
-                Timeline.percent(actual.percent()), expected,
+                Timeline.percentNear(actual.percent(), bound), Timeline.percentBound(bound) + source,
                 ApiEvidence.downtime(actual, origin), lines(ApiEvidence.outages(actual, origin)));
     }
 
     public static ErrorMessageFactory shouldHaveAvailabilityAtLeast(ApiAvailability actual, double expected,
                                                                     Instant origin, String report) {
-        return new ShouldHaveAvailabilityAtLeast(actual, Timeline.percent(expected), origin, report);
+        return new ShouldHaveAvailabilityAtLeast(actual, expected, "", origin, report);
     }
 
     /** The message of {@code isAvailable()}: the default threshold, and where it comes from. */
     public static ErrorMessageFactory shouldBeAvailable(ApiAvailability actual, Instant origin, String report) {
-        return new ShouldHaveAvailabilityAtLeast(actual, Timeline.percent(ApiServerAssert.DEFAULT_AVAILABILITY_PERCENT)
-                + " (the default of isAvailable(), ClusterLoader2's APIAvailability threshold)", origin, report);
+        return new ShouldHaveAvailabilityAtLeast(actual, ApiServerAssert.DEFAULT_AVAILABILITY_PERCENT,
+                " (the default of isAvailable(), ClusterLoader2's APIAvailability threshold)", origin, report);
     }
 }

@@ -13,10 +13,12 @@ import org.assertj.core.error.ErrorMessageFactory;
 @API(status = INTERNAL, since = "0.1")
 public final class ShouldHaveHttpSuccessRateAtLeast extends ReportMessage {
 
-    private ShouldHaveHttpSuccessRateAtLeast(HttpSuccess actual, String expected, Instant origin, String report) {
+    private ShouldHaveHttpSuccessRateAtLeast(HttpSuccess actual, double bound, String source, Instant origin,
+                                             String report) {
         super("%nExpecting the workload's HTTP success rate%n  %s%nto be at least:%n  %s%nbut %s of %s requests failed:%n%s"
                         + "%nOutages:%n%s",
-                report, Timeline.percent(actual.percent()), expected, String.valueOf(actual.failures()),
+                report, Timeline.percentNear(actual.percent(), bound), Timeline.percentBound(bound) + source,
+                String.valueOf(actual.failures()),
                 String.valueOf(actual.ticks()),
                 lines(actual.errors().entrySet().stream().map(e -> e.getValue() + "x " + e.getKey()).toList()),
                 lines(actual.outages().stream().map(o -> ApiEvidence.outage(o, origin)).toList()));
@@ -24,12 +26,12 @@ public final class ShouldHaveHttpSuccessRateAtLeast extends ReportMessage {
 
     public static ErrorMessageFactory shouldHaveHttpSuccessRateAtLeast(HttpSuccess actual, double expected,
                                                                        Instant origin, String report) {
-        return new ShouldHaveHttpSuccessRateAtLeast(actual, Timeline.percent(expected), origin, report);
+        return new ShouldHaveHttpSuccessRateAtLeast(actual, expected, "", origin, report);
     }
 
     /** The message of {@code http().isAvailable()}: the default threshold, and where it comes from. */
     public static ErrorMessageFactory shouldBeAvailable(HttpSuccess actual, Instant origin, String report) {
-        return new ShouldHaveHttpSuccessRateAtLeast(actual, Timeline.percent(ApiServerAssert.DEFAULT_AVAILABILITY_PERCENT)
-                + " (the default of isAvailable())", origin, report);
+        return new ShouldHaveHttpSuccessRateAtLeast(actual, ApiServerAssert.DEFAULT_AVAILABILITY_PERCENT,
+                " (the default of isAvailable())", origin, report);
     }
 }

@@ -16,7 +16,7 @@ public final class ShouldHaveLongestGapAtMost extends ReportMessage {
     private ShouldHaveLongestGapAtMost(ApiAvailability actual, Duration max, Instant origin, String report) {
         super("%nExpecting the longest API server outage (%s probe)%n  %s%nto be at most:%n  %s%n"
                         + "but it lasted from %s%nAll outages:%n%s",
-                report, actual.probe(), Timeline.seconds(actual.longestGap()), Timeline.seconds(max),
+                report, actual.probe(), Timeline.secondsNear(actual.longestGap(), max), Timeline.secondsBound(max),
                 actual.longestOutage().map(o -> ApiEvidence.outage(o, origin)).orElse("(no outage)"),
                 lines(ApiEvidence.outages(actual, origin)));
     }

@@ -15,8 +15,8 @@ public final class ShouldMeetLatencySlo extends ReportMessage {
     private ShouldMeetLatencySlo(ApiLatencySlo actual, Instant origin, String report) {
         super("%nExpecting the API server's call latency (pooled probe, %s calls)%n  p99 %s%nto meet the Kubernetes API"
                         + " call latency SLO for single-object calls:%n  p99 <= %s%nbut the slowest calls were:%n%s",
-                report, String.valueOf(actual.calls().size()), Timeline.millis(actual.p99()),
-                Timeline.millis(ApiLatencySlo.P99_BOUND),
+                report, String.valueOf(actual.calls().size()),
+                Timeline.millisNear(actual.p99(), ApiLatencySlo.P99_BOUND), Timeline.millisBound(ApiLatencySlo.P99_BOUND),
                 lines(actual.worst().stream().map(c -> Timeline.offset(origin, c.at()) + " in " + c.phase() + ": "
                         + Timeline.millis(c.latency()) + (c.error() == null ? "" : " (failed: " + c.error() + ")"))
                         .toList()));

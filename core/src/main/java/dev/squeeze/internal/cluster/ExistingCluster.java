@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import org.apiguardian.api.API;
 import dev.squeeze.cluster.ChaosCluster;
 import dev.squeeze.cluster.ExistingClusterSpec;
+import dev.squeeze.internal.kube.HogPlacement;
 import dev.squeeze.internal.kube.Namespaces;
 import dev.squeeze.report.ClusterFacts;
 import dev.squeeze.units.MemorySize;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -116,11 +118,23 @@ public final class ExistingCluster implements ChaosCluster {
             }
             return node;
         }
-        List<Node> ready = nodes.stream().filter(K3sReadiness::isReady).toList();
-        return ready.stream().filter(n -> !isControlPlaneOnly(n)).findFirst()
-                .or(() -> ready.stream().findFirst())
-                .orElseThrow(() -> new IllegalStateException("no Ready node in the cluster; nodes are "
-                        + names(nodes) + "; fix the cluster or point `kubeconfig` at another one"));
+        if (nodes.isEmpty()) {
+            throw new IllegalStateException("no node in the cluster; fix the cluster or point `kubeconfig` at"
+                    + " another one");
+        }
+        return nodes.stream().filter(n -> whyNotForHog(n).isEmpty()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no node of the cluster can take the hog: "
+                        + nodes.stream().map(n -> n.getMetadata().getName() + " (" + whyNotForHog(n).orElseThrow()
+                        + ")").collect(Collectors.joining(", ")) + ". Fix: uncordon a node or remove its taint, or"
+                        + " name a node with `node` (squeeze.node)"));
+    }
+
+    /** Why the hog cannot run on {@code node} when Squeeze picks it: not Ready, cordoned or a taint it does not tolerate. */
+    private static Optional<String> whyNotForHog(Node node) {
+        if (!K3sReadiness.isReady(node)) {
+            return Optional.of("not Ready: " + K3sReadiness.describe(node));
+        }
+        return HogPlacement.whyNot(node);
     }
 
     /** {@code key=value[,key=value]}: the first Ready node (by name) that carries every label. */
@@ -147,12 +161,6 @@ public final class ExistingCluster implements ChaosCluster {
     private static boolean hasLabels(Node node, Map<String, String> wanted) {
         Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
         return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
-    }
-
-    private static boolean isControlPlaneOnly(Node node) {
-        return node.getSpec() != null && node.getSpec().getTaints() != null && node.getSpec().getTaints().stream()
-                .anyMatch(t -> "NoSchedule".equals(t.getEffect()) && t.getKey() != null
-                        && t.getKey().startsWith("node-role.kubernetes.io/"));
     }
 
     private static String names(List<Node> nodes) {

@@ -14,6 +14,7 @@ import java.util.Locale;
  * driver, whether a privileged container is possible, the host's MemTotal and the one seen inside the node, the
  * Docker version. Logged once per node start, and attached to a failed start.
  *
+ * <!-- sample(com.github.dockerjava.api.DockerClient docker) -->
  * <pre>{@code
  * HostPreflight.of(docker.infoCmd().exec()).describe();
  * // "Docker 20.10.24 on Debian GNU/Linux 12 (kernel 6.1.0), cgroup v1 driver cgroupfs, privileged: yes, ..."

@@ -82,6 +82,7 @@ public final class K3sCluster implements ChaosCluster, NodeMemoryProvider {
      * {@code null} inside the hook. If either fails, the other is interrupted, the node is stopped and the first
      * failure is thrown (the hook's own exception as it is).
      *
+     * <!-- sample(NodeSpec spec) -->
      * <pre>{@code
      * WorkloadSpec app = WorkloadSpec.of("classpath:k8s/app.yaml");
      * K3sCluster cluster = K3sCluster.start(spec, c -> WorkloadDeployer.deploy(c, app));

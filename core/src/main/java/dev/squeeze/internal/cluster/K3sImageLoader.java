@@ -19,7 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Side-loads local Docker images into k3s's containerd (DESIGN fact 10): {@code docker save} through the Docker API,
+ * Side-loads local Docker images into k3s's containerd: {@code docker save} through the Docker API,
  * copy the tarball into the node, {@code ctr -n k8s.io images import}. Testcontainers 2.0's {@code K3sContainer}
  * has no such method, so this does what its later versions and k3d do.
  */

@@ -15,7 +15,7 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * How the declared node size N becomes a physical wall that k3s itself and its pods share (DESIGN facts 2-3).
+ * How the declared node size N becomes a physical wall that k3s itself and its pods share.
  *
  * <ul>
  *   <li>cgroup v1: the container gets a Docker cgroup parent {@code /squeeze-<id>} and the kubelet the same

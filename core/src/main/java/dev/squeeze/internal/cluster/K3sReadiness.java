@@ -18,7 +18,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Real readiness (DESIGN fact 4): {@code K3sContainer} returns on "Node controller sync successful", before the node
+ * Real readiness: {@code K3sContainer} returns on "Node controller sync successful", before the node
  * is Ready and before CoreDNS runs. Waits for the node's Ready condition, then for every kube-system Deployment to
  * have its replicas ready and every kube-system pod to be Ready or Succeeded.
  */

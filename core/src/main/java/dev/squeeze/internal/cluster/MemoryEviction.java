@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  * entry the kubelet never evicts for memory and the kernel OOM killer is the only limit, so a test expecting an
  * eviction cannot pass there.
  *
+ * <!-- sample(KubernetesClient client) -->
  * <pre>{@code
  * MemoryEviction e = MemoryEviction.read(client, "worker-2");
  * e.configured();          // Optional[false]: read, and no memory.available threshold

@@ -20,6 +20,7 @@ import java.util.Set;
  * {@code kubepods limit = capacity - system-reserved - kube-reserved = N - S - K} and
  * {@code allocatable = kubepods limit - evictionHard}.
  *
+ * <!-- sample(MemorySize hostMemTotal) -->
  * <pre>{@code
  * NodeSizing sizing = NodeSizing.derive(NodeSpec.ofMemory(MemorySize.parse("2Gi")), hostMemTotal, "/squeeze-ab12c", true, 34);
  * sizing.k3sArgs();              // [--kubelet-arg=system-reserved=memory=..., ...]

@@ -125,7 +125,7 @@ public final class ExperimentRun {
             phases.abandon(e.toString());
             throw e;
         } finally {
-            hog.fate.freeze();
+            hog.fate.stop();
             hog.cleanup();
             if (sampler != null) {
                 sampler.close();
@@ -265,6 +265,7 @@ public final class ExperimentRun {
         HogOutcome outcome = hog.outcome();
         List<String> all = new ArrayList<>(hog.notes(outcome));
         all.addAll(notes);
+        MetricsWarnings.note(observations.events()).ifPresent(all::add);
         ClusterFacts facts = cluster.facts() == null || resources == null ? cluster.facts()
                 : cluster.facts().withResources(resources);
         return new ChaosReport(spec.name(), started, clock.instant(), facts,

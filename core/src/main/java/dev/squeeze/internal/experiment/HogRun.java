@@ -50,6 +50,7 @@ public final class HogRun {
     private final String node;
     private final HogSpec spec;
     private int admissionChecks;
+    private String pauseImage;
 
     /**
      * @param client  a retry-free client for Squeeze's own creates and deletes
@@ -136,11 +137,18 @@ public final class HogRun {
                 .run(() -> probing.pods().inNamespace(namespace).withName(podName).get()) == null;
     }
 
-    /** A new admission-check pod (a fresh name each time: a rejected pod stays Failed). */
+    /**
+     * A new admission-check pod (a fresh name each time: a rejected pod stays Failed) on the node's own pause image.
+     */
     String createAdmissionCheck() {
         String name = "squeeze-admission-" + podName.substring("squeeze-hog-".length()) + "-" + (++admissionChecks);
+        if (pauseImage == null) {
+            pauseImage = AdmissionCheckPod.pauseImage(KubeRequest.of("get", "nodes", null, node)
+                    .run(() -> probing.nodes().withName(node).get()));
+        }
+        String image = pauseImage;
         createOnce("pods", name, () -> client.pods().inNamespace(namespace)
-                .resource(AdmissionCheckPod.pod(name, label, spec.image(), node)).create());
+                .resource(AdmissionCheckPod.pod(name, label, image, node)).create());
         return name;
     }
 

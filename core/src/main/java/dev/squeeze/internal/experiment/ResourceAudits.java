@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
 import dev.squeeze.report.ResourceAudit;
+import dev.squeeze.report.ResourceAudit.NodeMemory;
 import dev.squeeze.report.ResourceAudit.PodResources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
@@ -30,15 +31,39 @@ public final class ResourceAudits {
             client.pods().inNamespace(namespace).list(new ListOptionsBuilder().withLabelSelector(selector).build())
                     .getItems().forEach(p -> pods.putIfAbsent(p.getMetadata().getName(), p));
         }
-        return of(client.nodes().withName(nodeName).get(), nodeName, List.copyOf(pods.values()));
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        nodes.put(nodeName, client.nodes().withName(nodeName).get());
+        for (Pod p : pods.values()) {
+            String on = p.getSpec().getNodeName();
+            if (on != null && !nodes.containsKey(on)) {
+                nodes.put(on, client.nodes().withName(on).get());
+            }
+        }
+        return of(nodes, nodeName, List.copyOf(pods.values()));
     }
 
     static ResourceAudit of(Node node, String nodeName, List<Pod> pods) {
-        long allocatable = node == null ? 0 : bytes(node.getStatus().getAllocatable().get("memory"));
-        long capacity = node == null ? 0 : bytes(node.getStatus().getCapacity().get("memory"));
-        return new ResourceAudit(nodeName, allocatable, capacity, pods.stream().map(ResourceAudits::pod).toList());
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        nodes.put(nodeName, node);
+        return of(nodes, nodeName, pods);
     }
 
+    /** {@code nodes}: the target first, then every node a pod is bound to (null where the node was not found). */
+    static ResourceAudit of(Map<String, Node> nodes, String nodeName, List<Pod> pods) {
+        List<NodeMemory> memory = new ArrayList<>();
+        nodes.forEach((name, n) -> memory.add(new NodeMemory(name,
+                n == null ? 0 : bytes(n.getStatus().getAllocatable().get("memory")),
+                n == null ? 0 : bytes(n.getStatus().getCapacity().get("memory")))));
+        NodeMemory target = memory.get(0);
+        return new ResourceAudit(nodeName, target.allocatableBytes(), target.capacityBytes(),
+                pods.stream().map(ResourceAudits::pod).toList(), memory);
+    }
+
+    /**
+     * Kubernetes' effective request and limit (KEP-753 with native sidecars): the containers plus every sidecar (an
+     * init container with {@code restartPolicy: Always}, which keeps running next to them), or, when higher, any
+     * other init container plus the sidecars started before it.
+     */
     static PodResources pod(Pod p) {
         long requests = 0;
         long limits = 0;
@@ -51,15 +76,26 @@ public final class ResourceAudits {
                 unbounded.add(c.getName());
             }
         }
-        // effective request/limit: the larger of the containers' sum and any single init container
+        long sidecarRequests = 0;
+        long sidecarLimits = 0;
+        long initRequests = 0;
+        long initLimits = 0;
         for (Container c : p.getSpec().getInitContainers() == null ? List.<Container>of() : p.getSpec().getInitContainers()) {
-            requests = Math.max(requests, memory(c, false));
+            boolean sidecar = "Always".equals(c.getRestartPolicy());
             long limit = memory(c, true);
             if (limit == 0) {
-                unbounded.add(c.getName() + " (init)");
+                unbounded.add(c.getName() + (sidecar ? " (sidecar)" : " (init)"));
             }
-            limits = Math.max(limits, limit);
+            if (sidecar) {
+                sidecarRequests += memory(c, false);
+                sidecarLimits += limit;
+            } else {
+                initRequests = Math.max(initRequests, sidecarRequests + memory(c, false));
+                initLimits = Math.max(initLimits, sidecarLimits + limit);
+            }
         }
+        requests = Math.max(requests + sidecarRequests, initRequests);
+        limits = Math.max(limits + sidecarLimits, initLimits);
         String qos = p.getStatus() == null || p.getStatus().getQosClass() == null ? "unknown" : p.getStatus().getQosClass();
         return new PodResources(p.getMetadata().getName(), p.getSpec().getNodeName(), qos, requests,
                 unbounded.isEmpty() ? limits : 0, unbounded);

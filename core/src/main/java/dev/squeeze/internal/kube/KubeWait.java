@@ -127,8 +127,9 @@ public final class KubeWait {
         return "  " + text.strip().replace("\n", "\n  ");
     }
 
-    private static String oneLine(String text) {
-        String flat = text.strip().replace('\n', ';');
+    /** The state on one log line: {@code selector app=web: 2/2 Ready; all Ready, checking it stays Ready for 2 s}. */
+    static String oneLine(String text) {
+        String flat = text.strip().replace("\n", "; ");
         return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
     }
 }

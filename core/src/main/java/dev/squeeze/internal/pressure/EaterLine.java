@@ -18,6 +18,7 @@ import java.util.Optional;
  * Unknown fields are ignored (the schema only grows); lines that are not such JSON (the JVM's own stderr) are not
  * progress lines.
  *
+ * <!-- sample(String line, Observations observations) -->
  * <pre>{@code
  * EaterLine.parse(line).map(EaterLine::toSample).ifPresent(observations::add);
  * }</pre>

@@ -17,10 +17,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Watches the hog pod on every tick and keeps the first fate it shows (evicted, OOM-killed, rejected, failed):
- * later states cannot overwrite it, and {@link #freeze()} stops observing before Squeeze deletes the hog itself, so
- * its own SIGTERM never reads as a fate.
+ * Watches the hog pod on every tick and keeps the first fate it shows (evicted, OOM-killed, rejected, failed), with
+ * the time of the observation that showed it: later states cannot overwrite it. {@link #freeze()} marks the end of
+ * HOLD, before Squeeze deletes the hog itself: from then on its own SIGTERM never reads as a fate, and only a kill
+ * Squeeze cannot have caused (OOMKilled, evicted) is still recorded, as a kill after HOLD ({@link #outcome}).
+ * {@link #stop()} ends all observing before the final cleanup.
  *
+ * <!-- sample(KubernetesClient client, String namespace, String hogName, Observations observations, Sampler sampler, HogTarget target, HogFollower follower) -->
  * <pre>{@code
  * HogFateTracker fate = new HogFateTracker(client, namespace, hogName, observations);
  * sampler.add(fate);
@@ -37,10 +40,15 @@ public final class HogFateTracker implements Probe {
     private final String pod;
     private final Observations observations;
     private volatile boolean frozen;
+    private volatile Instant frozenAt;
+    private volatile boolean stopped;
     private volatile HogFates.Verdict verdict;
     private volatile Instant verdictAt;
     private volatile Pod last;
+    private volatile Instant lastAt;
     private volatile boolean started;
+    private volatile Pod killedAfterHold;
+    private volatile Instant killedAfterHoldAt;
 
     public HogFateTracker(KubernetesClient client, String namespace, String pod, Observations observations) {
         this.client = client;
@@ -56,21 +64,30 @@ public final class HogFateTracker implements Probe {
 
     @Override
     public void sample(Tick tick) {
-        if (frozen || verdict != null) {
+        if (stopped || verdict != null || killedAfterHold != null) {
             return;
         }
+        // stamped when the request went out, as the pods probe stamps its samples: both then show the same moment
+        Instant at = Instant.now();
         Pod current;
         try {
             current = client.pods().inNamespace(namespace).withName(pod).get();
         } catch (KubernetesClientException e) {
             return; // the API is down: the pod's status will still say what happened once it answers
         }
-        observe(current, Instant.now());
+        observe(current, at);
     }
 
-    /** One observation of the pod ({@code null}: it does not exist). */
+    /** One observation of the pod ({@code null}: it does not exist), made at {@code at}. */
     synchronized void observe(Pod current, Instant at) {
-        if (frozen || verdict != null) {
+        if (stopped || verdict != null) {
+            return;
+        }
+        if (frozen) {
+            if (current != null && killedAfterHold == null && HogFates.killedByNodeOrKernel(current, observations.events())) {
+                killedAfterHold = current;
+                killedAfterHoldAt = at;
+            }
             return;
         }
         if (current == null) {
@@ -81,6 +98,7 @@ public final class HogFateTracker implements Probe {
             return;
         }
         last = current;
+        lastAt = at;
         started |= HogFates.everStarted(current);
         HogFates.classify(current, observations.events()).ifPresent(v -> decide(v, at));
     }
@@ -102,16 +120,48 @@ public final class HogFateTracker implements Probe {
         return Optional.ofNullable(verdict);
     }
 
-    /** Stops observing: from here on Squeeze removes the hog itself. */
-    public synchronized void freeze() {
-        frozen = true;
+    /** The end of HOLD: from here on Squeeze removes the hog itself, so only a kill it cannot cause is recorded. */
+    public void freeze() {
+        freeze(Instant.now());
     }
 
-    /** The final outcome: the fate met, else SURVIVED if it ran, else NEVER_STARTED with why it was still waiting. */
+    synchronized void freeze(Instant at) {
+        if (!frozen) {
+            frozen = true;
+            frozenAt = at;
+        }
+    }
+
+    /** Stops observing altogether, before Squeeze's final cleanup kills whatever is left. */
+    public synchronized void stop() {
+        freeze();
+        stopped = true;
+    }
+
+    /**
+     * The final outcome: the fate met, else SURVIVED if it ran, else NEVER_STARTED with why it was still waiting. A fate
+     * carries the time of the observation that showed it; one first classified here, at the last look, carries the
+     * time that last look was taken, never the time of this call. A kill seen only after HOLD counts as the fate when
+     * the kubelet's own {@code finishedAt} puts it before HOLD ended (the API server reported it late); otherwise the
+     * hog SURVIVED the hold and the reason names the kill after HOLD, with the time it was seen.
+     */
     public synchronized HogOutcome outcome(long targetBytes, long peakBytes, boolean reachedTarget) {
-        int restarts = last == null ? 0 : PodStatuses.restarts(last);
+        Pod latest = killedAfterHold != null ? killedAfterHold : last;
+        int restarts = latest == null ? 0 : PodStatuses.restarts(latest);
         if (verdict == null && last != null) {
-            HogFates.classifyFinal(last, observations.events()).ifPresent(v -> decide(v, Instant.now()));
+            HogFates.classifyFinal(last, observations.events()).ifPresent(v -> decide(v, lastAt));
+        }
+        if (verdict == null && killedAfterHold != null) {
+            Optional<HogFates.Verdict> kill = HogFates.classify(killedAfterHold, observations.events());
+            Optional<Instant> finished = HogFates.finishedAt(killedAfterHold);
+            if (kill.isPresent() && finished.isPresent() && finished.get().isBefore(frozenAt.minusSeconds(1))) {
+                decide(new HogFates.Verdict(kill.get().fate(), kill.get().reason() + " (seen only after HOLD; the"
+                        + " kubelet's finishedAt " + finished.get() + " is before HOLD ended)"), finished.get());
+            } else if (kill.isPresent()) {
+                return new HogOutcome(HogFate.SURVIVED, "killed after HOLD, while Squeeze was deleting it: "
+                        + kill.get().fate() + " " + kill.get().reason(), killedAfterHoldAt, targetBytes, peakBytes,
+                        reachedTarget, restarts);
+            }
         }
         if (verdict != null) {
             return new HogOutcome(verdict.fate(), verdict.reason(), verdictAt, targetBytes, peakBytes, reachedTarget,

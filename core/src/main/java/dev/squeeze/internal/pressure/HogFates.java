@@ -10,6 +10,9 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +21,7 @@ import java.util.Set;
  * Reads a hog pod's status as a fate: evicted, OOM-killed, rejected at admission, or failed otherwise. Pure, so every
  * case is tested with hand-built pods.
  *
+ * <!-- sample(Pod pod, List<EventRecord> events) -->
  * <pre>{@code
  * HogFates.classify(pod, events);   // Optional[Verdict[fate=EVICTED, reason=The node was low on resource: memory...]]
  * }</pre>
@@ -28,6 +32,13 @@ public final class HogFates {
     /** Node events that say the kernel OOM killer ran (kubelet's SystemOOM, node-problem-detector's OOMKilling). */
     static final Set<String> OOM_EVENTS = Set.of("SystemOOM", "OOMKilling");
     static final int SIGKILL_EXIT = 137;
+    /**
+     * Waiting reasons of a container that cannot start without someone changing the pod or the node: a missing or
+     * misspelt image (the kubelet keeps retrying a pull that will not succeed), or a reference the kubelet cannot
+     * resolve (a missing ConfigMap or Secret key). Seen on the hog, they end the pressure phase at once.
+     */
+    static final Set<String> CANNOT_START = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
+            "CreateContainerConfigError", "ErrImageNeverPull");
 
     private HogFates() {
     }
@@ -55,6 +66,10 @@ public final class HogFates {
 
     private static Optional<Verdict> classify(Pod pod, List<EventRecord> events, boolean last) {
         String phase = PodStatuses.phase(pod);
+        Optional<Verdict> cannotStart = cannotStart(pod);
+        if (cannotStart.isPresent()) {
+            return cannotStart;
+        }
         String reason = pod.getStatus() == null ? null : pod.getStatus().getReason();
         String message = pod.getStatus() == null || pod.getStatus().getMessage() == null ? ""
                 : pod.getStatus().getMessage().strip();
@@ -117,6 +132,42 @@ public final class HogFates {
         }
         return new Verdict(HogFate.FAILED, "exit " + exit + (reason == null ? "" : " (" + reason + ")") + detail
                 + (exit == 64 ? " - the eater refused its command line" : exit == 72 ? " - mmap/madvise failed" : ""));
+    }
+
+    /** A container waiting for a reason of {@link #CANNOT_START}: NEVER_STARTED with the kubelet's words. */
+    private static Optional<Verdict> cannotStart(Pod pod) {
+        for (ContainerStatus c : PodStatuses.containerStatuses(pod)) {
+            var waiting = c.getState() == null ? null : c.getState().getWaiting();
+            if (waiting != null && CANNOT_START.contains(waiting.getReason())) {
+                return Optional.of(new Verdict(HogFate.NEVER_STARTED, "container " + c.getName() + " cannot start: "
+                        + waiting.getReason() + (waiting.getMessage() == null ? "" : " " + waiting.getMessage().strip())
+                        + " (image " + c.getImage() + ")"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A kill Squeeze's own delete cannot cause: a container OOMKilled, or the pod evicted (its reason or an Evicted
+     * event). Squeeze's SIGTERM ends the eater with exit 0, its grace period with SIGKILL (137 without OOMKilled).
+     */
+    static boolean killedByNodeOrKernel(Pod pod, List<EventRecord> events) {
+        boolean oom = PodStatuses.lastTerminated(pod).map(t -> "OOMKilled".equals(t.getReason())).orElse(false);
+        boolean evicted = pod.getStatus() != null && "Evicted".equals(pod.getStatus().getReason());
+        String name = pod.getMetadata() == null ? null : pod.getMetadata().getName();
+        return oom || evicted || events.stream().anyMatch(e -> "Evicted".equals(e.reason())
+                && "Pod".equals(e.objectKind()) && e.objectName().equals(name));
+    }
+
+    /** The kubelet's {@code finishedAt} of the pod's most recent container termination (second resolution). */
+    static Optional<Instant> finishedAt(Pod pod) {
+        return PodStatuses.lastTerminated(pod).map(ContainerStateTerminated::getFinishedAt).flatMap(f -> {
+            try {
+                return Optional.of(OffsetDateTime.parse(f).toInstant());
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** Whether any container of {@code pod} ever ran (running now, or terminated). */

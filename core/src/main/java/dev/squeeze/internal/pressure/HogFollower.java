@@ -23,6 +23,7 @@ import java.util.Optional;
  * being evicted or OOM-killed (a terminated container's log stays readable until the pod is deleted), the
  * container not having started yet, and API server outages.
  *
+ * <!-- sample(KubernetesClient client, String namespace, Observations observations, Sampler sampler) -->
  * <pre>{@code
  * HogFollower follower = new HogFollower(client, namespace, "squeeze-hog-abc", observations);
  * sampler.add(follower);

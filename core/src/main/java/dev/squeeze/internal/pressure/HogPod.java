@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
 import dev.squeeze.pressure.HogSpec;
+import dev.squeeze.internal.kube.HogPlacement;
 import dev.squeeze.units.MemorySize;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
@@ -28,8 +29,9 @@ import java.util.Map;
  * The objects that run the memory hog: a ConfigMap carrying the native eater jar (binaryData) and a Pod running it
  * on a stock JRE image, with the QoS class, priority and no privileges the {@link HogSpec} asks for.
  *
+ * <!-- sample(KubernetesClient client, String ns, HogSpec spec, String node) -->
  * <pre>{@code
- * HogTarget target = HogTarget.resolve(spec, node);
+ * HogTarget target = HogTarget.resolve(spec, client.nodes().withName(node).get());
  * client.configMaps().inNamespace(ns).resource(HogPod.configMap("squeeze-eater-x", "eviction", HogPod.eaterJar())).create();
  * client.pods().inNamespace(ns).resource(HogPod.pod("squeeze-hog-x", "squeeze-eater-x", "eviction", spec, target, node)).create();
  * }</pre>
@@ -96,6 +98,7 @@ public final class HogPod {
                 .withEnableServiceLinks(false)
                 .withPriorityClassName(spec.priorityClassName().isEmpty() ? null : spec.priorityClassName())
                 .withAffinity(onNode(node))
+                .withTolerations(HogPlacement.HOG_TOLERATIONS)
                 .withSecurityContext(PodSecurity.pod())
                 .addNewContainer()
                 .withName("eater")

@@ -17,6 +17,7 @@ import java.util.Map;
  * The hog's size in bytes, resolved once before the hog starts, with the basis spelled out for the report: a
  * percentage alone is ambiguous (of the node? of the limit? capacity or allocatable?).
  *
+ * <!-- sample(KubernetesClient client, HogSpec spec, String node) -->
  * <pre>{@code
  * HogTarget t = HogTarget.resolve(spec, client.nodes().withName(node).get());
  * t.bytes();   // 1803886182
@@ -39,7 +40,7 @@ public record HogTarget(long bytes, String basis) {
 
     /**
      * Like {@link #resolve(HogSpec, Node)}, for a node whose size was declared: inside a container the kubelet
-     * reports the host's memory as capacity (DESIGN.md fact 2), so NODE_CAPACITY means the declared size there.
+     * reports the host's memory as capacity (cadvisor reads /proc/meminfo), so NODE_CAPACITY means the declared size there.
      *
      * @param declaredNodeBytes the declared node size ({@code ClusterFacts.declaredBytes()}), 0 when none
      */

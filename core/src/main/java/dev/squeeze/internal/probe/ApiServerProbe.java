@@ -17,10 +17,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The API server, twice per tick: {@code /readyz} over a fresh TLS connection (see DESIGN.md fact 7) and a small
- * pooled GET ({@code pods?limit=1} in the experiment's namespace, which reads storage) as a controller would do.
+ * The API server, twice per tick: {@code /readyz} over a fresh TLS connection (a pooled one never redoes the
+ * handshake and hides a starving API server) and a small pooled GET ({@code pods?limit=1} in the experiment's
+ * namespace, which reads storage) as a controller would do.
  * Both run at once, each with its own timeout, and land in one {@link ApiSample}.
  *
+ * <!-- sample(KubernetesClient client, String namespace, Observations observations) -->
  * <pre>{@code
  * Probe api = new ApiServerProbe(client, namespace, Duration.ofSeconds(2), observations);
  * }</pre>

@@ -37,6 +37,7 @@ import java.util.concurrent.TimeoutException;
  * missing from it, is recorded as unobserved for that node with the reason, so each node keeps its tick grid.
  * Needs what the README's ClusterRole grants: {@code nodes} list, {@code nodes/proxy} get, {@code leases} list.
  *
+ * <!-- sample(KubernetesClient client, Observations observations) -->
  * <pre>{@code
  * List<ClusterNode> nodes = ClusterNodesProbe.inventory(client, "worker-1");
  * Probe others = new ClusterNodesProbe(client, nodes, Duration.ofMillis(800), observations);
@@ -134,7 +135,8 @@ public final class ClusterNodesProbe implements Probe {
             StatsSummary stats = summary(name, summaries.get(name), deadline);
             samples.add(new NodeSample(at, tick.phase(), name, NodeProbe.conditionTrue(node, "Ready"),
                     NodeProbe.conditionTrue(node, "MemoryPressure"), stats == null ? null : stats.availableBytes(),
-                    stats == null ? null : stats.workingSetBytes(), renewed.get(name)));
+                    stats == null ? null : stats.workingSetBytes(), renewed.get(name))
+                    .withKubeletTimes(NodeProbe.pressureSince(node), stats == null ? null : stats.memoryTime()));
         }
         samples.forEach(observations::addOther);
     }

@@ -18,6 +18,7 @@ import java.util.Set;
  * Every Warning counts (Evicted, OOMKilling, SystemOOM, EvictionThresholdMet, FailedScheduling, BackOff...), plus the
  * Normal ones that mark node memory and readiness transitions and kills.
  *
+ * <!-- sample(io.fabric8.kubernetes.api.model.Event event) -->
  * <pre>{@code
  * EventMapping.toRecord(event);   // Optional[EventRecord[reason=Evicted, annotations={starved_resource=memory}, ...]]
  * }</pre>
@@ -41,11 +42,34 @@ public final class EventMapping {
         var object = event.getInvolvedObject();
         Map<String, String> annotations = event.getMetadata() == null || event.getMetadata().getAnnotations() == null
                 ? Map.of() : event.getMetadata().getAnnotations();
-        return Optional.of(new EventRecord(at(event), nullToEmpty(event.getType()), nullToEmpty(event.getReason()),
+        Optional<Instant> micro = microTime(event);
+        return Optional.of(new EventRecord(micro.orElseGet(() -> at(event)), nullToEmpty(event.getType()),
+                nullToEmpty(event.getReason()),
                 object == null ? "" : nullToEmpty(object.getKind()),
                 object == null ? "" : nullToEmpty(object.getNamespace()),
                 object == null ? "" : nullToEmpty(object.getName()),
-                nullToEmpty(event.getMessage()).strip(), annotations));
+                nullToEmpty(event.getMessage()).strip(), annotations,
+                micro.isPresent() ? EventRecord.EVENT_TIME : EventRecord.LAST_TIMESTAMP));
+    }
+
+    /**
+     * The event's own microsecond time, as events.k8s.io/v1 recorders write it: {@code series.lastObservedTime} of a
+     * repeated event, else {@code eventTime}; empty for a legacy event that has only second-truncated timestamps.
+     */
+    static Optional<Instant> microTime(Event event) {
+        String last = event.getSeries() == null || event.getSeries().getLastObservedTime() == null ? null
+                : event.getSeries().getLastObservedTime().getTime();
+        String first = event.getEventTime() == null ? null : event.getEventTime().getTime();
+        for (String c : new String[] {last, first}) {
+            if (c != null && !c.isBlank()) {
+                try {
+                    return Optional.of(OffsetDateTime.parse(c).toInstant());
+                } catch (DateTimeParseException ignored) {
+                    // try the next field
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** An identity per occurrence: the kubelet bumps {@code count} on a repeated event instead of creating one. */

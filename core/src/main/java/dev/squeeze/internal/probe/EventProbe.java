@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code default}), listed on every tick and recorded once per occurrence. Listing rather than watching keeps working
  * through API server outages: events live for an hour, so what happened while the API was down is read afterwards.
  *
+ * <!-- sample(KubernetesClient client, String namespace, Instant experimentStart, Observations observations) -->
  * <pre>{@code
  * Probe events = new EventProbe(client, namespace, "k3s-node", experimentStart, observations);
  * }</pre>

@@ -10,6 +10,7 @@ import dev.squeeze.report.PressureStall;
  * {@code /stats/summary} node numbers describe the host's root cgroup (a 2 GiB node on a 4 GiB host shows 3.5 GiB),
  * so a k3s node Squeeze started reads its wall's cgroup instead; an existing cluster has no such source.
  *
+ * <!-- sample(ChaosCluster cluster) -->
  * <pre>{@code
  * NodeMemorySource.Reading r = cluster.nodeMemory().read();
  * r.workingSetBytes();   // null when unavailable

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,7 @@ import java.util.function.Supplier;
  * unobserved with the reason (and still carries the wall's reading), never dropped. Logs the memory at DEBUG on
  * every poll and at INFO about every 10 s under pressure, since leftover page cache is a known source of flakes.
  *
+ * <!-- sample(KubernetesClient client, Observations observations, HogFollower hog) -->
  * <pre>{@code
  * NodeProbe node = new NodeProbe(client, "k3s-node", 200L << 20, Duration.ofSeconds(2), observations, hog::progress);
  * node.latestSummary().map(StatsSummary::availableBytes);
@@ -53,6 +55,7 @@ public final class NodeProbe implements Probe {
     private final AtomicReference<StatsSummary> latest = new AtomicReference<>();
     private final AtomicReference<PressureStall> kubeletPsi = new AtomicReference<>();
     private volatile Instant lastInfo = Instant.EPOCH;
+    private volatile CompletableFuture<OptionalInt> cgroupVersionRead;
 
     /**
      * @param thresholdBytes the memory.available eviction threshold, for the log line; 0 when none
@@ -122,7 +125,8 @@ public final class NodeProbe implements Probe {
         NodeSample sample = new NodeSample(at, tick.phase(), node, conditionTrue(current, "Ready"),
                 conditionTrue(current, "MemoryPressure"),
                 stats == null ? null : stats.availableBytes(), stats == null ? null : stats.workingSetBytes(),
-                renewed, null, memory.workingSetBytes(), memory.source(), psi);
+                renewed, null, memory.workingSetBytes(), memory.source(), psi)
+                .withKubeletTimes(pressureSince(current), stats == null ? null : stats.memoryTime());
         observations.add(sample);
         log(sample, tick.phase());
     }
@@ -164,9 +168,27 @@ public final class NodeProbe implements Probe {
                 : PressureStall.unavailable(wallPsi.unavailableReason() + "; " + fromKubelet.unavailableReason());
     }
 
-    private static PressureStall readKubeletPsi(String body) {
+    /**
+     * The kubelet's cgroup version, asked of its {@code /metrics} once (waiting up to one timeout, that once), and only
+     * when a summary's PSI totals are both 0, the only case it decides; empty when the kubelet does not say.
+     */
+    private OptionalInt cgroupVersion(String summaryBody) throws InterruptedException {
         try {
-            return KubeletPsi.parse(body);
+            if (cgroupVersionRead == null && KubeletPsi.zeroTotals(summaryBody)) {
+                cgroupVersionRead = ApiGet.getAsync(client, "/api/v1/nodes/" + node + "/proxy/metrics", timeout)
+                        .thenApply(m -> m.ok() ? KubeletPsi.cgroupVersion(m.body()) : OptionalInt.empty())
+                        .exceptionally(e -> OptionalInt.empty());
+                return cgroupVersionRead.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            return cgroupVersionRead == null ? OptionalInt.empty() : cgroupVersionRead.getNow(OptionalInt.empty());
+        } catch (TimeoutException | ExecutionException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private static PressureStall readKubeletPsi(String body, OptionalInt cgroupVersion) {
+        try {
+            return KubeletPsi.parse(body, cgroupVersion);
         } catch (RuntimeException e) {
             return PressureStall.unavailable("the kubelet's /stats/summary PSI could not be read: " + ApiGet.describe(e));
         }
@@ -186,7 +208,7 @@ public final class NodeProbe implements Probe {
             }
             StatsSummary s = StatsSummary.parse(r.body());
             latest.set(s);
-            kubeletPsi.set(readKubeletPsi(r.body()));
+            kubeletPsi.set(readKubeletPsi(r.body(), cgroupVersion(r.body())));
             return s;
         } catch (TimeoutException | ExecutionException | RuntimeException e) {
             pending.cancel(true);
@@ -214,6 +236,24 @@ public final class NodeProbe implements Probe {
             LOG.debug("node lease of {} unreadable: {}", node, ApiGet.describe(e));
             return null;
         }
+    }
+
+    /** The MemoryPressure condition's lastTransitionTime while it is True (the kubelet's clock, to the second). */
+    static Instant pressureSince(Node node) {
+        if (node.getStatus() == null || node.getStatus().getConditions() == null) {
+            return null;
+        }
+        return node.getStatus().getConditions().stream()
+                .filter(c -> "MemoryPressure".equals(c.getType()) && "True".equals(c.getStatus())
+                        && c.getLastTransitionTime() != null)
+                .map(c -> {
+                    try {
+                        return java.time.OffsetDateTime.parse(c.getLastTransitionTime()).toInstant();
+                    } catch (java.time.format.DateTimeParseException e) {
+                        return null;
+                    }
+                })
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     static boolean conditionTrue(Node node, String type) {

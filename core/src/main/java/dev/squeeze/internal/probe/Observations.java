@@ -23,6 +23,7 @@ import java.util.function.Function;
  * because probes on different threads finish out of order. A sample made on a tick the {@link Sampler} has already
  * recorded as unobserved (it gave up waiting at close) is dropped, so every tick has exactly one record.
  *
+ * <!-- sample(NodeSample nodeSample) -->
  * <pre>{@code
  * Observations seen = new Observations();
  * seen.add(nodeSample);

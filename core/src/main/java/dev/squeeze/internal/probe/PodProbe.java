@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * started (hog, admission check: by the experiment label) and kube-system's pods, whose restarts are the seed
  * story's symptom. Working sets come from the node probe's latest kubelet summary.
  *
+ * <!-- sample(KubernetesClient client, String namespace, Observations observations, NodeProbe node) -->
  * <pre>{@code
  * Probe pods = new PodProbe(client, namespace, List.of("app=web"), "squeeze.dev/experiment=eviction",
  *         observations, node::latestSummary);

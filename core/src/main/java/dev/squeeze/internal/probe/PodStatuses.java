@@ -15,6 +15,7 @@ import java.util.Optional;
 /**
  * Reading a pod's status the way the report needs it: Ready, restarts, and the most recent termination.
  *
+ * <!-- sample(Pod pod) -->
  * <pre>{@code
  * PodStatuses.lastTermination(pod);   // Optional["OOMKilled"]
  * }</pre>
@@ -40,9 +41,29 @@ public final class PodStatuses {
         return pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Unknown" : pod.getStatus().getPhase();
     }
 
+    /**
+     * The sum of the containers' restart counts, leaving out containers that can never restart (effective
+     * {@code restartPolicy: Never}): the kubelet raises their count by one when it can no longer locate the container
+     * of a terminated pod ({@code ContainerStatusUnknown}, as after an eviction), which is bookkeeping, not a restart.
+     */
     public static int restarts(Pod pod) {
-        return containerStatuses(pod).stream()
+        return containerStatuses(pod).stream().filter(c -> mayRestart(pod, c.getName()))
                 .mapToInt(c -> c.getRestartCount() == null ? 0 : c.getRestartCount()).sum();
+    }
+
+    /** The container's effective restart policy is not Never (a native sidecar's own Always wins over the pod's). */
+    private static boolean mayRestart(Pod pod, String container) {
+        if (pod.getSpec() == null) {
+            return true;
+        }
+        if (pod.getSpec().getInitContainers() != null) {
+            for (var c : pod.getSpec().getInitContainers()) {
+                if (c.getName().equals(container) && "Always".equals(c.getRestartPolicy())) {
+                    return true;
+                }
+            }
+        }
+        return !"Never".equals(pod.getSpec().getRestartPolicy());
     }
 
     /** Every container status, init containers included. */

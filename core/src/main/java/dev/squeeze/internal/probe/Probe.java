@@ -9,8 +9,9 @@ import org.apiguardian.api.API;
  * it was built with; it must return within about two ticks (its own timeout), and must not throw for what it
  * observes (a failure is an observation).
  *
+ * <!-- sample(KubernetesClient client, Observations observations) -->
  * <pre>{@code
- * Probe probe = new NodeProbe(client, "k3s-node", observations);
+ * Probe probe = new NodeProbe(client, "k3s-node", 200L << 20, Duration.ofSeconds(2), observations, () -> "");
  * try (Sampler sampler = Sampler.start(Duration.ofSeconds(1), () -> Phase.STEADY_STATE, List.of(probe))) { ... }
  * }</pre>
  */

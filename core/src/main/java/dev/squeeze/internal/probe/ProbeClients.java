@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
  * observes; it must not retry a 502 or a 500 with exponential backoff until its timeout turns the real answer into
  * "no answer".
  *
+ * <!-- sample(ChaosCluster cluster, String namespace, HttpProbeSpec spec, Duration timeout, Observations observations) -->
  * <pre>{@code
  * try (KubernetesClient probing = ProbeClients.withoutRetries(cluster.client())) {
  *     Probe http = new ServiceHttpProbe(probing, namespace, spec, timeout, observations);

@@ -30,11 +30,13 @@ import java.util.function.Supplier;
  * unless it allows {@linkplain Probe#overlapping() overlapping} runs.
  *
  * <p>The schedule is the denominator: every probe gets exactly one record per scheduled tick. A tick the sampler
- * missed (it was a whole period late), a tick a busy probe skipped, and a run still in flight one tick after
- * {@link #close()} are recorded as {@linkplain Probe#unobserved unobserved}, never silently dropped.
+ * missed (it was a whole period late), a tick a busy probe skipped, a run that threw before it recorded anything, and a
+ * run still in flight one tick after {@link #close()} are recorded as {@linkplain Probe#unobserved unobserved}, never
+ * silently dropped.
  *
+ * <!-- sample(Supplier<Phase> phase, Probe api, Probe node, Probe pods) -->
  * <pre>{@code
- * try (Sampler sampler = Sampler.start(Duration.ofSeconds(1), phases::current, List.of(api, node, pods))) {
+ * try (Sampler sampler = Sampler.start(Duration.ofSeconds(1), phase, List.of(api, node, pods))) {
  *     sampler.awaitTick(Duration.ofSeconds(2));
  *     Sampler.Stats stats = sampler.stats();
  * }
@@ -166,6 +168,7 @@ public final class Sampler implements AutoCloseable {
         Probe probe = run.probe;
         Tick tick = run.tick;
         TickRun.enter(run);
+        String failed = null;
         try {
             probe.sample(tick);
         } catch (InterruptedException e) {
@@ -176,8 +179,13 @@ public final class Sampler implements AutoCloseable {
             if (running.get()) {
                 LOG.warn("probe {} failed on tick {}: {}", probe.name(), tick.index(), e.toString());
             }
+            failed = "probe failed: " + e;
         } finally {
             TickRun.leave();
+            // the tick stays in the denominator: unobserved, unless the probe recorded it before it threw
+            if (failed != null && run.abandon()) {
+                unobserved(probe, tick, failed);
+            }
             inFlight.set(false);
             this.inFlight.remove(run);
             lock.lock();

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
  * "502 Bad Gateway" as a number. A 502 or 503 from the proxy (no ready endpoint, connection refused) is a failure
  * with its status in the error.
  *
+ * <!-- sample(KubernetesClient client, String namespace, Duration timeout, Observations observations) -->
  * <pre>{@code
  * Probe http = new ServiceHttpProbe(client, namespace, new HttpProbeSpec("web", 8080, "/healthz"), timeout, observations);
  * }</pre>

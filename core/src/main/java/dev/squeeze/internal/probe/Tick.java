@@ -12,9 +12,10 @@ import java.time.Instant;
  * One tick of the {@link Sampler}: its index on the absolute schedule, the time it was due, the experiment's phase
  * at that moment, and how late the sampler dispatched it.
  *
+ * <!-- sample(org.slf4j.Logger LOG) -->
  * <pre>{@code
  * public void sample(Tick tick) {
- *     observations.add(new NodeSample(Instant.now(), tick.phase(), ...));
+ *     LOG.debug("tick {} in {}, {} late", tick.index(), tick.phase(), tick.lateness());
  * }
  * }</pre>
  *

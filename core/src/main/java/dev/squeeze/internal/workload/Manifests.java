@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * Reads the objects of a manifest reference: {@code classpath:k8s/app.yaml} or a file path, each possibly a
  * multi-document YAML (or JSON, or a {@code List}). Parsing is local; nothing is sent to the cluster.
  *
+ * <!-- sample(KubernetesClient client) -->
  * <pre>{@code
  * List<HasMetadata> objects = Manifests.load(client, "classpath:k8s/app.yaml");
  * List<HasMetadata> checked = Manifests.parse("classpath:k8s/app.yaml"); // no client, for validation

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import org.apiguardian.api.API;
 import dev.squeeze.internal.kube.KubeWait;
 import dev.squeeze.internal.kube.PodDiagnostics;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.slf4j.Logger;
@@ -15,11 +16,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Waits until every selector matches at least one pod and every matching (not terminating) pod is Ready; on timeout
- * the message lists each pod's phase and container states, then the namespace's latest events.
+ * Waits as {@code kubectl rollout status} and {@code helm --wait} do: every Deployment, StatefulSet, DaemonSet and
+ * ReplicaSet among the manifests has its desired replicas (raised to an HPA's {@code minReplicas}) updated, ready and
+ * available ({@link Rollouts}), every selector matches at least one pod, and every matching (not terminating) pod is
+ * Ready. On timeout the message lists each controller's and pod's last observed state, then the namespace's latest
+ * events.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class WorkloadReadiness {
@@ -36,16 +41,29 @@ public final class WorkloadReadiness {
 
     public static void await(KubernetesClient client, String namespace, List<String> selectors, List<String> podNames,
                       Duration timeout) {
-        if (selectors.isEmpty() && podNames.isEmpty()) {
+        await(client, namespace, selectors, podNames, List.of(), timeout);
+    }
+
+    /**
+     * @param applied what was applied: its controllers must roll out, its HPAs' {@code minReplicas} raise their
+     *                targets' desired replicas
+     */
+    public static void await(KubernetesClient client, String namespace, List<String> selectors, List<String> podNames,
+                      List<HasMetadata> applied, Duration timeout) {
+        List<HasMetadata> controllers = applied.stream().filter(Rollouts::isController).toList();
+        if (selectors.isEmpty() && podNames.isEmpty() && controllers.isEmpty()) {
             LOG.info("workload has no pods to await (no readySelectors, Deployments, StatefulSets, DaemonSets or Pods)");
             return;
         }
+        Map<String, Integer> minimums = Rollouts.hpaMinimums(applied);
         String awaited = "workload pods " + describe(selectors, podNames) + " in namespace " + namespace
-                + " to be Ready";
+                + " to be Ready" + (controllers.isEmpty() ? "" : " and " + controllers.stream().map(Rollouts::key)
+                .toList() + " to roll out");
         try {
             long[] readySince = {0};
             Duration took = KubeWait.untilOrTimeout(awaited, timeout, FAST_FOR, LOG,
-                    () -> stable(poll(client, namespace, selectors, podNames), readySince));
+                    () -> stable(rollouts(client, controllers, minimums)
+                            .and(poll(client, namespace, selectors, podNames)), readySince));
             LOG.info("workload Ready after {} ms", took.toMillis());
         } catch (TimeoutException e) {
             throw new IllegalStateException(e.getMessage() + "\n"
@@ -59,7 +77,7 @@ public final class WorkloadReadiness {
      * Ready must hold for {@link #STABLE}: a container without a readiness probe is Ready the moment it starts, so a
      * crash-looping JVM is briefly "Ready" before it exits.
      */
-    private static KubeWait.Status stable(KubeWait.Status now, long[] readySince) {
+    static KubeWait.Status stable(KubeWait.Status now, long[] readySince) {
         if (!now.done()) {
             readySince[0] = 0;
             return now;
@@ -69,8 +87,29 @@ public final class WorkloadReadiness {
             readySince[0] = t;
         }
         boolean held = t - readySince[0] >= STABLE.toNanos();
-        return new KubeWait.Status(held, now.state() + (held ? "" : "Ready; checking it stays Ready for "
+        return new KubeWait.Status(held, now.state() + (held ? "" : "all Ready, checking it stays Ready for "
                 + STABLE.toSeconds() + " s\n"));
+    }
+
+    /** Each controller as the API server returns it now, judged by {@link Rollouts#pending}. */
+    static Rollout rollouts(KubernetesClient client, List<HasMetadata> controllers, Map<String, Integer> minimums) {
+        boolean done = true;
+        StringBuilder state = new StringBuilder();
+        for (HasMetadata c : controllers) {
+            HasMetadata current = client.resource(c).get();
+            Optional<String> pending = current == null ? Optional.of(Rollouts.key(c) + ": not found")
+                    : Rollouts.pending(current, minimums.getOrDefault(Rollouts.key(c), 0));
+            done &= pending.isEmpty();
+            state.append(pending.orElse(Rollouts.key(c) + ": rolled out")).append('\n');
+        }
+        return new Rollout(done, state.toString());
+    }
+
+    /** The controllers' part of a poll, to be joined with the pods' part. */
+    record Rollout(boolean done, String state) {
+        KubeWait.Status and(KubeWait.Status pods) {
+            return new KubeWait.Status(done && pods.done(), state + pods.state());
+        }
     }
 
     static KubeWait.Status poll(KubernetesClient client, String namespace, List<String> selectors,

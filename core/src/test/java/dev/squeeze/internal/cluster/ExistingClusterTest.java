@@ -154,6 +154,55 @@ class ExistingClusterTest {
         });
     }
 
+    private void taint(String node, String key, String effect) {
+        client.nodes().withName(node).edit(n -> new NodeBuilder(n).editSpec().addNewTaint().withKey(key)
+                .withValue("true").withEffect(effect).endTaint().endSpec().build());
+    }
+
+    private void cordon(String node) {
+        client.nodes().withName(node).edit(n -> new NodeBuilder(n).editSpec().withUnschedulable(true).endSpec()
+                .build());
+    }
+
+    @Test
+    void theDefaultSkipsCordonedNodesAndTaintsTheHogDoesNotTolerate() {
+        // GIVEN Ready nodes that the hog cannot be scheduled on, in name order before the one it can
+        node("a-cordoned", true, false);
+        cordon("a-cordoned");
+        node("b-dedicated", true, false);
+        taint("b-dedicated", "dedicated", "NoSchedule");
+        node("c-draining", true, false);
+        taint("c-draining", "maintenance", "NoExecute");
+        node("d-preferred-not", true, false);
+        taint("d-preferred-not", "spot", "PreferNoSchedule");
+
+        // WHEN Squeeze picks the node itself
+        try (ExistingCluster cluster = ExistingCluster.attach(kube.server().createClient(), "")) {
+
+            // THEN it takes the first one the hog can run on (PreferNoSchedule does not keep a pod off)
+            assertThat(cluster.nodeName()).isEqualTo("d-preferred-not");
+        }
+    }
+
+    @Test
+    void theDefaultRefusesByNameWhenNoReadyNodeCanTakeTheHog() {
+        // GIVEN every Ready node cordoned or tainted, and one that is not Ready
+        node("control", true, true);
+        node("worker-1", true, false);
+        cordon("worker-1");
+        node("worker-2", true, false);
+        taint("worker-2", "dedicated", "NoSchedule");
+        node("worker-3", false, false);
+
+        // WHEN Squeeze picks the node itself, THEN it refuses, naming each node and why
+        assertThatThrownBy(() -> ExistingCluster.attach(kube.server().createClient(), ""))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no node of the cluster can take the hog: control (taint"
+                        + " node-role.kubernetes.io/control-plane:NoSchedule), worker-1 (cordoned), worker-2 (taint"
+                        + " dedicated=true:NoSchedule), worker-3 (not Ready: node worker-3 conditions: Ready=False)."
+                        + " Fix: uncordon a node or remove its taint, or name a node with `node` (squeeze.node)");
+    }
+
     @Test
     void aMissingNodeIsNamedWithTheNodesThatExist() {
         node("a", true, false);

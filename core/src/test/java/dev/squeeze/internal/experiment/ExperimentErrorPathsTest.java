@@ -12,6 +12,8 @@ import dev.squeeze.report.NodeSample;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.PhaseSpan;
 import dev.squeeze.units.MemorySize;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,5 +131,45 @@ class ExperimentErrorPathsTest {
         assertThat(report.node().size()).as("node records vs API records: the same tick grid")
                 .isCloseTo(report.api().size(), org.assertj.core.data.Offset.offset(2));
         assertThat(took).as("no probe call outlived its tick by much").isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void a_hog_whose_image_cannot_be_pulled_ends_pressure_at_once_with_the_kubelets_reason() {
+        // GIVEN a kubelet that cannot pull the hog's image: every hog pod shows ErrImagePull, and a rampTimeout that
+        // would take a minute to wait out
+        ScheduledExecutorService kubelet = Executors.newSingleThreadScheduledExecutor();
+        kubelet.scheduleWithFixedDelay(() -> {
+            try {
+                for (Pod p : client.pods().inNamespace("squeeze-test").list().getItems()) {
+                    if (p.getMetadata().getName().startsWith("squeeze-hog-") && (p.getStatus() == null
+                            || p.getStatus().getContainerStatuses() == null
+                            || p.getStatus().getContainerStatuses().isEmpty())) {
+                        p.setStatus(new PodStatusBuilder().withPhase("Pending").addNewContainerStatus()
+                                .withName("eater").withImage("eclipse-temurin:99-jre").withNewState().withNewWaiting()
+                                .withReason("ErrImagePull").withMessage("failed to pull image \"eclipse-temurin:99-jre\"")
+                                .endWaiting().endState().endContainerStatus().build());
+                        client.pods().inNamespace("squeeze-test").resource(p).updateStatus();
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the next round tries again
+            }
+        }, 50, 50, TimeUnit.MILLISECONDS);
+        ExperimentSpec spec = spec("Unpullable").withRampTimeout(Duration.ofMinutes(1));
+
+        // WHEN
+        ChaosReport report;
+        try {
+            report = Experiment.run(MockCluster.of(client), spec);
+        } finally {
+            kubelet.shutdownNow();
+        }
+
+        // THEN PRESSURE ended on the hog's fate, not on its timeout, and the run says no pressure was applied
+        assertThat(report.phases().get(1).outcome()).startsWith("the hog was NEVER_STARTED")
+                .contains("ErrImagePull");
+        assertThat(report.hogOutcome().fate()).isEqualTo(HogFate.NEVER_STARTED);
+        assertThat(dev.squeeze.internal.report.summary.Validity.of(report).reason())
+                .startsWith("no pressure was applied: the hog never started: container eater cannot start: ErrImagePull");
     }
 }

@@ -64,4 +64,13 @@ class KubeWaitTest {
         assertThat(KubeWait.pollInterval(Duration.ofSeconds(30), Duration.ofSeconds(30)))
                 .isEqualTo(Duration.ofMillis(500));
     }
+
+    @Test
+    void aMultiLineStateIsLoggedAsClausesSeparatedBySemicolons() {
+        // GIVEN/WHEN the workload wait's state on one progress line
+        String line = KubeWait.oneLine("selector app=web: 2/2 Ready\nall Ready, checking it stays Ready for 2 s\n");
+
+        // THEN it reads as two clauses
+        assertThat(line).isEqualTo("selector app=web: 2/2 Ready; all Ready, checking it stays Ready for 2 s");
+    }
 }

@@ -158,4 +158,30 @@ class HogFatesTest {
         });
         assertThat(vanished.outcome(1, 0, false).reason()).startsWith("the hog pod disappeared");
     }
+
+    @Test
+    void a_hog_whose_image_cannot_be_pulled_never_starts_and_says_why_at_once() {
+        // GIVEN hog pods the kubelet cannot start: a missing image, a bad image name, a missing ConfigMap key
+        Pod pullFailed = waiting("ErrImagePull", "failed to pull and unpack image \"eclipse-temurin:99-jre\": not found");
+        Pod backOff = waiting("ImagePullBackOff", "Back-off pulling image \"eclipse-temurin:99-jre\"");
+        Pod invalid = waiting("InvalidImageName", "Failed to apply default image tag \"Eclipse:x\"");
+        Pod config = waiting("CreateContainerConfigError", "configmap \"squeeze-eater-x\" not found");
+
+        // WHEN/THEN each is NEVER_STARTED on the first look, with the kubelet's reason, not a pending pod to wait out
+        assertThat(HogFates.classify(pullFailed, List.of())).hasValue(new HogFates.Verdict(HogFate.NEVER_STARTED,
+                "container eater cannot start: ErrImagePull failed to pull and unpack image \"eclipse-temurin:99-jre\":"
+                        + " not found (image eclipse-temurin:99-jre)"));
+        for (Pod p : List.of(backOff, invalid, config)) {
+            assertThat(HogFates.classify(p, List.of())).hasValueSatisfying(v -> assertThat(v.fate())
+                    .isEqualTo(HogFate.NEVER_STARTED));
+        }
+        // a pod still creating its container waits on
+        assertThat(HogFates.classify(waiting("ContainerCreating", null), List.of())).isEmpty();
+    }
+
+    private static Pod waiting(String reason, String message) {
+        return pod("Pending").editStatus().withContainerStatuses(new ContainerStatusBuilder().withName("eater")
+                .withImage("eclipse-temurin:99-jre").withNewState().withNewWaiting().withReason(reason)
+                .withMessage(message).endWaiting().endState().build()).endStatus().build();
+    }
 }

@@ -7,6 +7,8 @@ import dev.squeeze.units.MemoryRate;
 import dev.squeeze.units.MemorySize;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import org.junit.jupiter.api.Test;
@@ -135,12 +137,26 @@ class HogPodSpecTest {
 
     @Test
     void admission_check_pod_is_best_effort_and_unprivileged() {
-        Pod pod = AdmissionCheckPod.pod("squeeze-admission-x-1", "e", "eclipse-temurin:25-jre", "node-1");
+        Pod pod = AdmissionCheckPod.pod("squeeze-admission-x-1", "e", "rancher/mirrored-pause:3.6", "node-1");
 
         Container c = pod.getSpec().getContainers().get(0);
         assertThat(c.getResources()).isNull();
-        assertThat(c.getCommand()).contains("-version");
+        assertThat(c.getCommand()).as("the pause image's own entrypoint").isNullOrEmpty();
         assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(pod.getMetadata().getLabels()).containsEntry("app.kubernetes.io/name", "squeeze-admission-check");
+    }
+
+    @Test
+    void admission_check_runs_the_pause_image_the_node_itself_runs_not_the_hogs() {
+        // GIVEN a node whose runtime lists its sandbox image among its images, and one that lists none
+        Node node = new NodeBuilder().withNewMetadata().withName("node-1").endMetadata().withNewStatus()
+                .addNewImage().withNames("docker.io/library/eclipse-temurin:25-jre").endImage()
+                .addNewImage().withNames("registry.k8s.io/pause:3.10", "registry.k8s.io/pause@sha256:ee6521f2")
+                .endImage().endStatus().build();
+        Node bare = new NodeBuilder().withNewMetadata().withName("node-2").endMetadata().build();
+
+        // WHEN/THEN the check uses the node's pause image, else the one k3s runs by default
+        assertThat(AdmissionCheckPod.pauseImage(node)).isEqualTo("registry.k8s.io/pause:3.10");
+        assertThat(AdmissionCheckPod.pauseImage(bare)).isEqualTo("rancher/mirrored-pause:3.6");
     }
 }

@@ -84,6 +84,7 @@ class EventMappingTest {
         assertThat(s.availableBytes()).isEqualTo(431_000_000L);
         assertThat(s.workingSetBytes()).isEqualTo(1_600_000_000L);
         assertThat(s.podWorkingSet()).containsExactly(Map.entry("squeeze/web-0", 52_000_000L));
+        assertThat(s.memoryTime()).as("when the kubelet took the stats").isEqualTo(START);
         assertThat(StatsSummary.parse("{}").availableBytes()).isNull();
     }
 
@@ -96,5 +97,25 @@ class EventMappingTest {
                 """;
 
         assertThat(StatsSummary.parse(json).availableBytes()).isEqualTo(510_000_000L);
+    }
+
+    @Test
+    void an_events_microsecond_time_wins_over_its_second_truncated_last_timestamp_and_says_so() {
+        // GIVEN an Evicted event written by an events.k8s.io/v1 recorder (eventTime in microseconds, the legacy
+        // lastTimestamp truncated to the second), and a legacy one with only lastTimestamp
+        Event micro = new EventBuilder(event("u1", "squeeze", "Warning", "Evicted", "Pod", "squeeze-hog-x", 1,
+                "2026-11-27T21:00:42Z")).withNewEventTime("2026-11-27T21:00:42.738211Z").build();
+        Event legacy = event("u2", "squeeze", "Warning", "Evicted", "Pod", "squeeze-hog-y", 1, "2026-11-27T21:00:42Z");
+
+        // WHEN
+        EventRecord precise = EventMapping.toRecord(micro).orElseThrow();
+        EventRecord coarse = EventMapping.toRecord(legacy).orElseThrow();
+
+        // THEN
+        assertThat(precise.at()).isEqualTo(Instant.parse("2026-11-27T21:00:42.738211Z"));
+        assertThat(precise.clock()).isEqualTo(EventRecord.EVENT_TIME);
+        assertThat(coarse.at()).isEqualTo(Instant.parse("2026-11-27T21:00:42Z"));
+        assertThat(coarse.clock()).isEqualTo(EventRecord.LAST_TIMESTAMP);
+        assertThat(coarse.secondResolution()).isTrue();
     }
 }

@@ -115,4 +115,40 @@ class NodeProbePsiTest {
         assertThat(s.psi().source()).isEqualTo("unavailable: remote node, no host files; the kubelet's /stats/summary"
                 + " has no node memory.psi (KubeletPSI needs Kubernetes 1.34 or later and a cgroup v2 node)");
     }
+
+    @Test
+    void a_cgroup_v2_kubelet_reporting_zero_psi_totals_has_a_reading_of_zero() throws Exception {
+        // GIVEN a kubelet on a cgroup v2 node that has not stalled since boot: zeros, and kubelet_cgroup_version 2
+        client.nodes().resource(new NodeBuilder().withNewMetadata().withName("k3s-node").endMetadata().build()).create();
+        server.expect().get().withPath("/api/v1/nodes/k3s-node/proxy/stats/summary").andReturn(200,
+                "{\"node\":{\"memory\":{\"availableBytes\":300000000,\"psi\":{"
+                        + "\"full\":{\"total\":0,\"avg10\":0,\"avg60\":0,\"avg300\":0},"
+                        + "\"some\":{\"total\":0,\"avg10\":0,\"avg60\":0,\"avg300\":0}}}}}").always();
+        server.expect().get().withPath("/api/v1/nodes/k3s-node/proxy/metrics").andReturn(200,
+                "# HELP kubelet_cgroup_version [ALPHA] cgroup version on the hosts.\n"
+                        + "# TYPE kubelet_cgroup_version gauge\nkubelet_cgroup_version 2\n").always();
+
+        // WHEN
+        NodeSample s = sampleOnce(NodeMemorySource.unavailable("existing cluster"));
+
+        // THEN the zeros are a reading: the baseline is 0, not the first stall
+        assertThat(s.psi()).isEqualTo(new PressureStall("kubelet /stats/summary node memory.psi (KubeletPSI, cgroup v2)",
+                0.0, 0.0, 0L, 0L, null, null));
+    }
+
+    @Test
+    void the_kubelets_cgroup_version_tells_zero_fill_from_a_real_zero() {
+        // GIVEN the same all-zero PSI from a v1 kubelet and a v2 one
+        String zeros = "{\"node\":{\"memory\":{\"psi\":{\"full\":{\"total\":0,\"avg10\":0},"
+                + "\"some\":{\"total\":0,\"avg10\":0}}}}}";
+
+        // WHEN/THEN v1 zero-fill is no reading, v2 zeros are; the version comes from the kubelet's own gauge
+        assertThat(KubeletPsi.parse(zeros, java.util.OptionalInt.of(1)).source())
+                .isEqualTo("unavailable: the kubelet runs on cgroup v1 (kubelet_cgroup_version 1): its node memory.psi"
+                        + " is zero-filled, not a reading");
+        assertThat(KubeletPsi.parse(zeros, java.util.OptionalInt.of(2)).someTotalMicros()).isZero();
+        assertThat(KubeletPsi.zeroTotals(zeros)).isTrue();
+        assertThat(KubeletPsi.cgroupVersion("kubelet_cgroup_versions 7\nkubelet_cgroup_version 1\n")).hasValue(1);
+        assertThat(KubeletPsi.cgroupVersion("kubelet_node_name{node=\"n\"} 1\n")).isEmpty();
+    }
 }

@@ -59,9 +59,10 @@ public interface ChaosEngine {
 
     /**
      * Why a shared node that an earlier class used must not be handed out again (not Ready, MemoryPressure, allocatable
-     * memory not back, pods of the earlier class still there), or empty when it is as good as fresh.
+     * memory not back, pods of the earlier class still there, kube-system pods restarted since {@code lentSince}, not
+     * Ready or failed), or empty when it is as good as fresh.
      */
-    Optional<String> unfitForReuse(ChaosCluster node);
+    Optional<String> unfitForReuse(ChaosCluster node, java.time.Instant lentSince);
 
     /** Deploys and awaits the workload; closing the result deletes it. */
     AutoCloseable deploy(ChaosCluster cluster, WorkloadSpec workload);

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -47,13 +48,19 @@ final class ConfigReader {
         this.extensionType = extensionType;
     }
 
-    /** The settings of {@code testClass}; {@code built} is the config of a registered builder extension, if any. */
-    Settings read(Class<?> testClass, Optional<SqueezeConfig> built, Problems problems) {
+    /**
+     * The settings of {@code testClass}; {@code built} is the config of a registered builder extension, if any, and
+     * {@code builderSet} the parameter names whose value that builder set.
+     */
+    Settings read(Class<?> testClass, Optional<SqueezeConfig> built, Set<String> builderSet, Problems problems) {
         SqueezeConfig declared = built.map(config -> refuseAnnotations(testClass, config, problems))
                 .orElseGet(() -> refuseRegistered(testClass, fromAnnotations(testClass, problems), problems));
         Subject nodeSubject = built.isPresent() ? BUILDER_NODE : NodeReader.SUBJECT;
         Subject workloadSubject = built.isPresent() ? BUILDER_WORKLOAD : WorkloadReader.SUBJECT;
-        SqueezeConfig config = applyParameters(declared, problems);
+        // set, not defaulted: an attribute or builder value equal to the default still wins over the parameter
+        Set<String> set = built.isPresent() ? builderSet : AnnotationSupport.findAnnotation(testClass, ChaosNode.class)
+                .filter(a -> !a.image().isEmpty()).map(a -> Set.of(SqueezeProperties.K3S_IMAGE)).orElse(Set.of());
+        SqueezeConfig config = applyParameters(declared, set, problems);
         if (config.existingCluster().isPresent()) {
             ExistingClusters.refuseNodeShaping(declared.node(), nodeSubject, config.existingCluster().get(), problems);
         } else {
@@ -164,18 +171,18 @@ final class ConfigReader {
         return registered ? refuseAnnotations(testClass, config, problems) : config;
     }
 
-    private SqueezeConfig applyParameters(SqueezeConfig config, Problems problems) {
+    private SqueezeConfig applyParameters(SqueezeConfig config, Set<String> set, Problems problems) {
         NodeSpec node = config.node();
-        if (node.image().equals(Images.defaultK3sImage())) {
+        if (!set.contains(SqueezeProperties.K3S_IMAGE)) {
             node = node.withImage(parameters.apply(SqueezeProperties.K3S_IMAGE).orElse(node.image()));
         }
         Optional<ExistingClusterSpec> existing = config.existingCluster().or(() -> existingFromParameters(problems));
         Path reports = config.reportDirectory();
-        if (reports.equals(ExperimentSpec.DEFAULT_REPORT_DIRECTORY)) {
+        if (!set.contains(SqueezeProperties.REPORT_DIR)) {
             reports = parameters.apply(SqueezeProperties.REPORT_DIR).map(Path::of).orElse(reports);
         }
         Duration tick = config.tick();
-        if (tick.equals(ExperimentSpec.DEFAULT_TICK)) {
+        if (!set.contains(SqueezeProperties.TICK)) {
             Subject parameter = Subject.code("Configuration parameter", "");
             tick = parameters.apply(SqueezeProperties.TICK)
                     .flatMap(t -> new Parsing(parameter, problems).duration(SqueezeProperties.TICK, t))

@@ -57,8 +57,8 @@ final class CoreEngine implements ChaosEngine {
     }
 
     @Override
-    public Optional<String> unfitForReuse(ChaosCluster node) {
-        return NodeFitness.unfit(node);
+    public Optional<String> unfitForReuse(ChaosCluster node, java.time.Instant lentSince) {
+        return NodeFitness.unfit(node, lentSince);
     }
 
     @Override

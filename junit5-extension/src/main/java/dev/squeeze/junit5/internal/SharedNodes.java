@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,29 +26,33 @@ final class SharedNodes implements AutoCloseable, ExtensionContext.Store.Closeab
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedNodes.class);
 
-    private final Map<NodeSpec, ChaosCluster> idle = new LinkedHashMap<>();
+    private final Map<NodeSpec, Held> idle = new LinkedHashMap<>();
     private final List<ChaosCluster> lent = new ArrayList<>();
     private boolean closed;
 
     /** A view of a node with {@code spec}'s settings for {@code owner}, in a namespace of its own. */
     HeldCluster borrow(NodeSpec spec, ChaosEngine engine, String owner) {
-        ChaosCluster node = take(spec, engine, owner);
+        Held held = take(spec, engine, owner);
         try {
-            return new Lease(engine.borrow(node), node, spec, owner);
+            return new Lease(engine.borrow(held.node), held, spec, owner);
         } catch (RuntimeException e) {
-            giveBack(spec, node, false);
+            giveBack(spec, held, false);
             throw e;
         }
     }
 
-    private ChaosCluster take(NodeSpec spec, ChaosEngine engine, String owner) {
-        ChaosCluster node = takeIdle(spec, engine, owner);
-        if (node != null) {
-            return node;
+    /** A started node and when it was first lent (kube-system damage is counted from then on). */
+    private record Held(ChaosCluster node, Instant since) {
+    }
+
+    private Held take(NodeSpec spec, ChaosEngine engine, String owner) {
+        Held held = takeIdle(spec, engine, owner);
+        if (held != null) {
+            return held;
         }
         // started outside the monitor: a class starting a node must not hold up classes running in parallel
         LOG.info("Squeeze: starting a shared k3s node for {}", owner);
-        node = engine.startK3s(spec);
+        ChaosCluster node = engine.startK3s(spec);
         synchronized (this) {
             if (closed) {
                 node.close();
@@ -55,48 +60,48 @@ final class SharedNodes implements AutoCloseable, ExtensionContext.Store.Closeab
             }
             lent.add(node);
         }
-        return node;
+        return new Held(node, Instant.now());
     }
 
     /** The idle node with {@code spec}'s settings, lent to {@code owner}; null when one must be started. */
-    private synchronized ChaosCluster takeIdle(NodeSpec spec, ChaosEngine engine, String owner) {
+    private synchronized Held takeIdle(NodeSpec spec, ChaosEngine engine, String owner) {
         if (closed) {
             throw new IllegalStateException("the test run's shared nodes are already closed");
         }
-        ChaosCluster node = idle.remove(spec);
-        if (node != null) {
-            Optional<String> unfit = engine.unfitForReuse(node);
+        Held held = idle.remove(spec);
+        if (held != null) {
+            Optional<String> unfit = engine.unfitForReuse(held.node, held.since);
             if (unfit.isPresent()) {
-                LOG.info("Squeeze: not reusing node {} for {}: {}; starting a fresh one", node.nodeName(), owner,
+                LOG.info("Squeeze: not reusing node {} for {}: {}; starting a fresh one", held.node.nodeName(), owner,
                         unfit.get());
-                node.close();
+                held.node.close();
             } else {
-                LOG.info("Squeeze: reusing node {} for {} (equal @ChaosNode settings)", node.nodeName(), owner);
-                lent.add(node);
-                return node;
+                LOG.info("Squeeze: reusing node {} for {} (equal @ChaosNode settings)", held.node.nodeName(), owner);
+                lent.add(held.node);
+                return held;
             }
         }
         stopIdle("before a node with other settings starts");
         return null;
     }
 
-    private synchronized void giveBack(NodeSpec spec, ChaosCluster node, boolean clean) {
-        lent.remove(node);
+    private synchronized void giveBack(NodeSpec spec, Held held, boolean clean) {
+        lent.remove(held.node);
         if (closed || !clean) {
-            node.close();
+            held.node.close();
             return;
         }
-        ChaosCluster other = idle.put(spec, node);
+        Held other = idle.put(spec, held);
         if (other != null) {
-            other.close();
+            other.node.close();
         }
     }
 
     /** Stops the idle node, if any, such as before a class starts a node of its own: one node at a time. */
     synchronized void stopIdle(String why) {
-        for (ChaosCluster node : idle.values()) {
-            LOG.info("Squeeze: stopping idle shared node {} {}", node.nodeName(), why);
-            node.close();
+        for (Held held : idle.values()) {
+            LOG.info("Squeeze: stopping idle shared node {} {}", held.node.nodeName(), why);
+            held.node.close();
         }
         idle.clear();
     }
@@ -117,14 +122,16 @@ final class SharedNodes implements AutoCloseable, ExtensionContext.Store.Closeab
     /** One class's hold on a shared node: closing it deletes the class's namespace and returns the node. */
     private final class Lease implements HeldCluster {
         private final ChaosCluster view;
+        private final Held held;
         private final ChaosCluster node;
         private final NodeSpec spec;
         private final String owner;
         private boolean returned;
 
-        Lease(ChaosCluster view, ChaosCluster node, NodeSpec spec, String owner) {
+        Lease(ChaosCluster view, Held held, NodeSpec spec, String owner) {
             this.view = view;
-            this.node = node;
+            this.held = held;
+            this.node = held.node;
             this.spec = spec;
             this.owner = owner;
         }
@@ -149,7 +156,7 @@ final class SharedNodes implements AutoCloseable, ExtensionContext.Store.Closeab
                 LOG.warn("Squeeze: cleaning up after {} on node {} failed; the node is stopped instead: {}", owner,
                         node.nodeName(), e.toString());
             }
-            giveBack(spec, node, clean);
+            giveBack(spec, held, clean);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -31,7 +32,8 @@ import java.util.regex.Pattern;
  * What the extension does at each callback; {@code SqueezeExtension} delegates every callback here.
  *
  * <pre>{@code
- * new SqueezeRuntime(Optional.empty(), SqueezeExtension.class).beforeAll(context); // validates, then starts a per-class node
+ * // validates, then starts a per-class node
+ * new SqueezeRuntime(Optional.empty(), Set.of(), SqueezeExtension.class).beforeAll(context);
  * }</pre>
  * Holds no state of its own: settings, cluster, workloads and reports live
  * in the {@link Store} under the extension's namespace, in the context whose lifetime matches theirs (the top-level
@@ -59,15 +61,20 @@ public final class SqueezeRuntime {
     static volatile Supplier<ChaosEngine> engines = CoreEngine::new;
 
     private final Optional<SqueezeConfig> built;
+    private final Set<String> builderSet;
     private final Class<? extends Extension> extensionType;
 
     /**
      * @param built         the config of a {@code SqueezeExtension.builder()} extension; empty for annotations
+     * @param builderSet    the {@code squeeze.*} parameter names whose value the builder set (so the parameter does
+     *                      not apply, even when the value equals the default)
      * @param extensionType the public extension class, so that a registered field of it is recognised without this
      *                      runtime depending on the class that creates it
      */
-    public SqueezeRuntime(Optional<SqueezeConfig> built, Class<? extends Extension> extensionType) {
+    public SqueezeRuntime(Optional<SqueezeConfig> built, Set<String> builderSet,
+                          Class<? extends Extension> extensionType) {
         this.built = built;
+        this.builderSet = builderSet;
         this.extensionType = extensionType;
     }
 
@@ -112,7 +119,8 @@ public final class SqueezeRuntime {
     /** The owner's settings (read once) plus the checks of this class, such as annotations on a nested class. */
     private Settings validate(ExtensionContext context, Problems problems) {
         Settings known = owner(context).getStore(NAMESPACE).get(SETTINGS, Settings.class);
-        Settings settings = known != null ? known : reader(context).read(ownerClass(context), built, problems);
+        Settings settings = known != null ? known
+                : reader(context).read(ownerClass(context), built, builderSet, problems);
         Class<?> testClass = context.getRequiredTestClass();
         ConfigReader.refuseNested(testClass, ownerClass(context), problems);
         if (testClass.equals(ownerClass(context))) {
@@ -195,7 +203,7 @@ public final class SqueezeRuntime {
     Settings settings(ExtensionContext context) {
         return owner(context).getStore(NAMESPACE).getOrComputeIfAbsent(SETTINGS, key -> {
             Problems problems = new Problems();
-            Settings settings = reader(context).read(ownerClass(context), built, problems);
+            Settings settings = reader(context).read(ownerClass(context), built, builderSet, problems);
             problems.throwIfAny(ownerClass(context).getName());
             return settings;
         }, Settings.class);

@@ -5,12 +5,15 @@ import dev.squeeze.cluster.ExistingClusterSpec;
 import dev.squeeze.cluster.NodeSpec;
 import dev.squeeze.experiment.ExperimentSpec;
 import dev.squeeze.junit5.internal.ChaosEngine;
+import dev.squeeze.junit5.internal.NodeFitness;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.ClusterFacts;
 import dev.squeeze.report.HogFate;
 import dev.squeeze.report.HogOutcome;
 import dev.squeeze.report.ReportFiles;
 import dev.squeeze.workload.WorkloadSpec;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,9 +60,17 @@ public final class FakeEngine implements ChaosEngine {
     }
 
     @Override
-    public Optional<String> unfitForReuse(ChaosCluster node) {
+    public Optional<String> unfitForReuse(ChaosCluster node, Instant lentSince) {
         Journal.record("check " + node.nodeName());
-        return Journal.unfit();
+        NodeBuilder state = new NodeBuilder().withNewMetadata().withName(node.nodeName()).endMetadata().withNewStatus()
+                .addToAllocatable("memory", new Quantity(String.valueOf(node.facts().allocatableBytes()))).endStatus();
+        Journal.conditions().forEach((type, status) -> state.editStatus().addNewCondition().withType(type)
+                .withStatus(status).endCondition().endStatus());
+        // the real rules, on the node and pods the test set up
+        Optional<String> unfit = NodeFitness.judge(node.nodeName(), state.build(), Journal.pods(),
+                node.facts().allocatableBytes(), lentSince);
+        unfit.ifPresent(why -> Journal.record("unfit " + node.nodeName() + ": " + why));
+        return unfit;
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.squeeze.junit5.testkit;
 
 import dev.squeeze.experiment.ExperimentSpec;
+import io.fabric8.kubernetes.api.model.Pod;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the {@link FakeEngine} was asked to do, in order, plus the knobs a test turns (Docker missing, a step that
@@ -17,7 +20,12 @@ public final class Journal {
     private static final List<ExperimentSpec> EXPERIMENTS = Collections.synchronizedList(new ArrayList<>());
     private static volatile Optional<String> dockerProblem = Optional.empty();
     private static volatile String failingStep = "";
-    private static volatile Optional<String> unfit = Optional.empty();
+    private static final Map<String, String> CONDITIONS = new ConcurrentHashMap<>();
+    private static volatile List<Pod> pods = List.of();
+
+    static {
+        reset();
+    }
 
     private Journal() {
     }
@@ -27,7 +35,9 @@ public final class Journal {
         EXPERIMENTS.clear();
         dockerProblem = Optional.empty();
         failingStep = "";
-        unfit = Optional.empty();
+        CONDITIONS.clear();
+        CONDITIONS.putAll(Map.of("Ready", "True", "MemoryPressure", "False"));
+        pods = List.of();
     }
 
     public static List<String> entries() {
@@ -52,13 +62,25 @@ public final class Journal {
         failingStep = step;
     }
 
-    /** Makes every shared node unfit for reuse, for this reason (as if it were still under MemoryPressure). */
-    public static void unfitForReuse(String reason) {
-        unfit = Optional.of(reason);
+    /**
+     * Sets a condition of every node as the fake API server reports it when a shared node is checked for reuse
+     * (Ready True and MemoryPressure False until told otherwise).
+     */
+    public static void nodeCondition(String type, String status) {
+        CONDITIONS.put(type, status);
     }
 
-    static Optional<String> unfit() {
-        return unfit;
+    /** The pods the fake API server lists when a shared node is checked for reuse (none until told). */
+    public static void pods(Pod... listed) {
+        pods = List.of(listed);
+    }
+
+    static Map<String, String> conditions() {
+        return Map.copyOf(CONDITIONS);
+    }
+
+    static List<Pod> pods() {
+        return pods;
     }
 
     static Optional<String> dockerProblem() {

@@ -7,6 +7,7 @@ import static dev.squeeze.internal.report.html.Html.esc;
 import org.apiguardian.api.API;
 import dev.squeeze.internal.report.summary.ApiAvailability;
 import dev.squeeze.report.ChaosReport;
+import dev.squeeze.internal.report.summary.Cl2Availability;
 import dev.squeeze.report.HogOutcome;
 import dev.squeeze.internal.report.summary.HttpSuccess;
 import dev.squeeze.internal.report.summary.NodeHistory;
@@ -50,12 +51,12 @@ public final class Cards {
             card(title, "warn", "n/a", "no samples were recorded");
             return;
         }
-        String status = a.failures() == 0 ? "ok" : a.percent() >= 99.0 ? "warn" : "bad";
+        String status = a.failures() == 0 ? "ok" : a.percent() >= Cl2Availability.THRESHOLD_PERCENT ? "warn" : "bad";
         String detail = a.longestOutage().map(o -> "longest gap " + Timeline.seconds(o.duration()) + " at "
                 + Timeline.offset(origin, o.start()) + " (" + o.phase() + ")<br>").orElse("no gaps<br>")
-                + a.failures() + " failed of " + a.ticks() + " ticks · p50 " + Timeline.millis(a.latency().p50())
-                + " · p99 " + Timeline.millis(a.latency().p99());
-        card(title, status, Timeline.percent(a.percent()), detail);
+                + a.failures() + " failed of " + a.ticks() + " ticks · p50 " + millis(a.latency(), a.latency().p50())
+                + " · p99 " + millis(a.latency(), a.latency().p99());
+        card(title, status, Timeline.percentNear(a.percent(), Cl2Availability.THRESHOLD_PERCENT), detail);
     }
 
     private void hog() {
@@ -129,8 +130,14 @@ public final class Cards {
                 .collect(Collectors.joining(" "));
         String errors = h.errors().entrySet().stream().limit(2).map(e -> esc(e.getKey()) + " ×" + e.getValue())
                 .collect(Collectors.joining("<br>"));
-        card("HTTP probe", h.failures() == 0 ? "ok" : h.percent() >= 99.0 ? "warn" : "bad", Timeline.percent(h.percent()),
-                codes + (errors.isEmpty() ? "" : "<br>" + errors) + "<br>p99 " + Timeline.millis(h.latency().p99()));
+        card("HTTP probe", h.failures() == 0 ? "ok" : h.percent() >= Cl2Availability.THRESHOLD_PERCENT ? "warn" : "bad",
+                Timeline.percentNear(h.percent(), Cl2Availability.THRESHOLD_PERCENT),
+                codes + (errors.isEmpty() ? "" : "<br>" + errors) + "<br>p99 " + millis(h.latency(), h.latency().p99()));
+    }
+
+    /** A percentile of {@code l}, or n/a when nothing answered (never a 0 ms that no call took). */
+    private static String millis(dev.squeeze.internal.report.summary.Latencies l, java.time.Duration percentile) {
+        return l.count() == 0 ? "n/a" : Timeline.millis(percentile);
     }
 
     /** {@code detail} is trusted HTML built here from escaped parts. */

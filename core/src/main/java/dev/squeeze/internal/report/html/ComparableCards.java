@@ -33,11 +33,13 @@ public final class ComparableCards {
             return Cards.card(title, "warn", "not observed", "no probes were recorded", "");
         }
         double percent = c.availabilityPercentage();
-        String status = percent >= 99.5 ? "ok" : "bad";
-        return Cards.card(title, status, Timeline.percent(percent), "availabilityPercentage "
+        String status = percent >= Cl2Availability.THRESHOLD_PERCENT ? "ok" : "bad";
+        return Cards.card(title, status, Timeline.percentNear(percent, Cl2Availability.THRESHOLD_PERCENT),
+                "availabilityPercentage "
                 + String.format(java.util.Locale.ROOT, "%.2f", percent) + " · longestUnavailablePeriod "
                 + esc(c.longestUnavailablePeriod()) + "<br>" + c.probes() + " probes every "
-                + esc(Cl2Availability.goDuration(c.pollInterval())) + " · CL2's threshold 99.5%", "");
+                + esc(Cl2Availability.goDuration(c.pollInterval())) + " · CL2's threshold "
+                + Timeline.percentBound(Cl2Availability.THRESHOLD_PERCENT), "");
     }
 
     private static String slo(ChaosReport report, ApiLatencySlo slo) {

@@ -20,6 +20,7 @@ import java.time.Instant;
  * shared time axis (node memory, API latency, pod readiness, HTTP), events as markers with hover titles, and tables.
  * No scripts, fonts or images are referenced, so the page works offline and from a CI artifact.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * Files.writeString(Path.of("report.html"), HtmlReport.render(report));
  * }</pre>

@@ -35,10 +35,14 @@ public final class ReactionTable {
         for (ReactionTimes r : all) {
             html.append(table(report.started(), r));
         }
-        return html.append("<p class=\"muted small\">Each moment is the first sampled tick that showed it (late by up"
-                + " to one tick, and the kubelet refreshes memory.available on its own housekeeping, not every tick); an"
-                + " eviction is its event's time, stamped to the second, so it can read before the tick that showed"
-                + " the threshold.</p></section>").toString();
+        return html.append("<p class=\"muted small\">Each moment is read from the kubelet's own clock where it has"
+                + " one (the Clock column): the threshold crossing from its /stats/summary memory.time (when it took"
+                + " the stats, on its housekeeping, to the second), MemoryPressure from the condition's"
+                + " lastTransitionTime (to the second), an eviction from its event's eventTime (microseconds) or"
+                + " legacy lastTimestamp (to the second); otherwise from the first sampled tick that showed it (up to"
+                + " one tick late). The kubelet evicts in its sync loop and reports the node's condition after it, so"
+                + " the order can be any; moments less than a second apart on a second clock read \""
+                + ReactionTimes.SAME_SYNC_LOOP + "\".</p></section>").toString();
     }
 
     private static String table(Instant origin, ReactionTimes r) {
@@ -49,29 +53,35 @@ public final class ReactionTable {
                 + ", " + Timeline.seconds(margin.abs()) + (margin.isNegative() ? " over" : " short of") + " the "
                 + Timeline.seconds(r.gracePeriod()) + " node-monitor grace period (node Unknown after it)";
         return "<table class=\"list reactions\"><thead><tr><th>" + esc(r.node()) + "</th><th>At</th>"
-                + "<th>After pressure start</th><th>After the step before</th></tr></thead><tbody>"
-                + row("Pressure started", origin, r.pressureStart(), Optional.of(Duration.ZERO), "")
-                + row(threshold, origin, r.thresholdCrossed(), r.sincePressureStart(r.thresholdCrossed()), "")
+                + "<th>After pressure start</th><th>After the step before</th><th>Clock</th></tr></thead><tbody>"
+                + row("Pressure started", origin, r.pressureStart(), Optional.of(Duration.ZERO), "", "test's clock")
+                + row(threshold, origin, r.thresholdCrossed(), r.sincePressureStart(r.thresholdCrossed()), "",
+                        r.thresholdClock())
                 + row("Kubelet reported MemoryPressure", origin, r.memoryPressureReported(),
                         r.sincePressureStart(r.memoryPressureReported()),
-                        since(r.thresholdToMemoryPressure(), "the threshold crossing"))
+                        step(ReactionTimes.step(r.thresholdCrossed(), r.thresholdClock(), r.memoryPressureReported(),
+                                r.memoryPressureClock()), "the threshold crossing"), r.memoryPressureClock())
                 + row("First eviction", origin, r.firstEviction(), r.sincePressureStart(r.firstEviction()),
-                        since(r.memoryPressureToEviction(), "MemoryPressure"))
+                        step(ReactionTimes.step(r.memoryPressureReported(), r.memoryPressureClock(), r.firstEviction(),
+                                r.evictionClock()), "MemoryPressure"), r.evictionClock())
                 + "<tr class=\"" + (margin != null && margin.isNegative() ? "bad-row" : "") + "\"><td>Node Lease: last "
-                + "renewal before the longest gap</td><td>" + at(origin, r.leaseLastRenewedBeforeGap()) + "</td><td colspan=\"2\">"
+                + "renewal before the longest gap</td><td>" + at(origin, r.leaseLastRenewedBeforeGap()) + "</td><td colspan=\"3\">"
                 + esc(lease) + "</td></tr></tbody></table>";
     }
 
-    private static String row(String what, Instant origin, Instant at, Optional<Duration> sinceStart, String step) {
-        String sinceText = at == null ? NOT_OBSERVED : sinceStart.map(Timeline::seconds).orElse(NOT_OBSERVED);
+    private static String row(String what, Instant origin, Instant at, Optional<Duration> sinceStart, String step,
+                              String clock) {
+        String sinceText = at == null ? NOT_OBSERVED
+                : sinceStart.map(Timeline::seconds).orElse("before pressure started");
         return "<tr class=\"" + (at == null ? "warn-row" : "") + "\"><td>" + esc(what) + "</td><td>" + at(origin, at)
-                + "</td><td>" + esc(sinceText) + "</td><td>" + esc(step) + "</td></tr>";
+                + "</td><td>" + esc(sinceText) + "</td><td>" + esc(step) + "</td><td>"
+                + esc(at == null || clock == null ? "" : clock) + "</td></tr>";
     }
 
-    /** {@code 4.0 s after MemoryPressure}, or {@code before} when the sampled order came out reversed. */
-    private static String since(Optional<Duration> d, String step) {
-        return d.map(x -> Timeline.seconds(x.abs()) + (x.isNegative() ? " before " : " after ") + step)
-                .orElse(NOT_OBSERVED);
+    /** {@code 4.0 s after MemoryPressure}, {@code 2.0 s before MemoryPressure}, or the same sync loop. */
+    private static String step(String step, String before) {
+        return step == null ? NOT_OBSERVED : step.equals(ReactionTimes.SAME_SYNC_LOOP) ? step + " as " + before
+                : step + " " + before;
     }
 
     private static String at(Instant origin, Instant at) {

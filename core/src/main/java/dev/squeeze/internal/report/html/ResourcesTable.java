@@ -9,7 +9,10 @@ import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.ResourceAudit;
 import java.util.Locale;
 
-/** The resource audit: a bar of summed requests and limits against allocatable and capacity, then one row per pod. */
+/**
+ * The resource audit: a bar of the summed requests and limits of the fullest node's pods against its allocatable and
+ * capacity (on one node, simply that node), then one row per pod.
+ */
 @API(status = INTERNAL, since = "0.1")
 public final class ResourcesTable {
 
@@ -44,22 +47,30 @@ public final class ResourcesTable {
      * memory as capacity, which would shrink every bar to a sliver.
      */
     static String bar(ResourceAudit a) {
-        long largest = Math.max(a.allocatableBytes(), Math.max(a.requestsBytes(), a.limitsBytes()));
+        // the fullest node's pods against that node: the node the verdict of limitsFitAllocatable() is about
+        ResourceAudit.NodeMemory n = a.fullestNode();
+        long requests = a.podsOn(n).stream().mapToLong(ResourceAudit.PodResources::requestsBytes).sum();
+        long limits = a.limitsBytesOn(n);
+        long allocatable = n.allocatableBytes();
+        long capacity = n.capacityBytes();
+        long largest = Math.max(allocatable, Math.max(requests, limits));
         double max = Math.max(1, largest * 1.25);
         StringBuilder svg = new StringBuilder("<svg class=\"resources\" width=\"" + WIDTH + "\" height=\"64\" "
                 + "viewBox=\"0 0 " + WIDTH + " 64\" role=\"img\">");
-        row(svg, 4, "requests", a.requestsBytes(), a.requestsBytes() > a.allocatableBytes(), max);
-        row(svg, 24, "limits", a.limitsBytes(), a.limitsBytes() > a.allocatableBytes(), max);
-        line(svg, a.allocatableBytes(), max, "allocatable " + Html.bytes(a.allocatableBytes()), "#333");
-        boolean capacityFits = a.capacityBytes() <= max;
+        row(svg, 4, "requests", requests, requests > allocatable, max);
+        row(svg, 24, "limits", limits, limits > allocatable, max);
+        line(svg, allocatable, max, "allocatable " + Html.bytes(allocatable), "#333");
+        boolean capacityFits = capacity <= max;
         if (capacityFits) {
-            line(svg, a.capacityBytes(), max, "capacity " + Html.bytes(a.capacityBytes()), "#999");
+            line(svg, capacity, max, "capacity " + Html.bytes(capacity), "#999");
         }
-        svg.append("<text x=\"0\" y=\"60\" font-size=\"11\">limits ").append(pct(a.limitsOverAllocatable()))
-                .append(" of allocatable, requests ").append(pct(a.requestsOverAllocatable()))
-                .append(" · black line: allocatable ").append(Html.bytes(a.allocatableBytes()))
+        svg.append("<text x=\"0\" y=\"60\" font-size=\"11\">")
+                .append(a.nodes().size() > 1 ? "fullest node " + esc(n.node()) + ": " : "")
+                .append("limits ").append(pct(allocatable <= 0 ? 0 : (double) limits / allocatable))
+                .append(" of allocatable, requests ").append(pct(allocatable <= 0 ? 0 : (double) requests / allocatable))
+                .append(" · black line: allocatable ").append(Html.bytes(allocatable))
                 .append(capacityFits ? " · grey line: capacity " : " · capacity (off the scale) ")
-                .append(Html.bytes(a.capacityBytes())).append("</text>");
+                .append(Html.bytes(capacity)).append("</text>");
         return svg.append("</svg>").toString();
     }
 

@@ -84,9 +84,18 @@ public final class ComparableNumbersEncoder {
         o.put("memoryPressureAfterPressureStartMillis", ms(r.sincePressureStart(r.memoryPressureReported())));
         instant(o, "firstEviction", r.firstEviction());
         o.put("firstEvictionAfterPressureStartMillis", ms(r.sincePressureStart(r.firstEviction())));
+        o.put("thresholdClock", r.thresholdClock());
+        o.put("memoryPressureClock", r.memoryPressureClock());
+        o.put("firstEvictionClock", r.evictionClock());
         o.put("thresholdToMemoryPressureMillis", ms(r.thresholdToMemoryPressure()));
+        o.put("thresholdToMemoryPressureStep", ReactionTimes.step(r.thresholdCrossed(), r.thresholdClock(),
+                r.memoryPressureReported(), r.memoryPressureClock()));
         o.put("memoryPressureToEvictionMillis", ms(r.memoryPressureToEviction()));
+        o.put("memoryPressureToEvictionStep", ReactionTimes.step(r.memoryPressureReported(), r.memoryPressureClock(),
+                r.firstEviction(), r.evictionClock()));
         o.put("thresholdToEvictionMillis", ms(r.thresholdToEviction()));
+        o.put("thresholdToEvictionStep", ReactionTimes.step(r.thresholdCrossed(), r.thresholdClock(),
+                r.firstEviction(), r.evictionClock()));
         instant(o, "leaseLastRenewedBeforeLongestGap", r.leaseLastRenewedBeforeGap());
         o.put("leaseLongestGapMillis", r.leaseLongestGap() == null ? null : r.leaseLongestGap().toMillis());
         o.put("nodeMonitorGracePeriodMillis", r.gracePeriod().toMillis());

@@ -53,7 +53,7 @@ public final class JsonDecoder {
                         o.path("targetBytes").asLong(), o.path("touchedBytes").asLong(), o.path("rssBytes").asLong())),
                 list(root, "events", o -> new EventRecord(instant(o, "at"), text(o, "type"), text(o, "reason"),
                         text(o, "objectKind"), text(o, "namespace"), text(o, "objectName"), text(o, "message"),
-                        strings(o.path("annotations")))),
+                        strings(o.path("annotations")), text(o, "clock"))),
                 list(root, "http", o -> new HttpSample(instant(o, "at"), phase(o), outcome(o.path("outcome")))),
                 hogOutcome(root.path("hogOutcome")),
                 list(root, "notes", JsonNode::asString),
@@ -68,7 +68,8 @@ public final class JsonDecoder {
                 o.path("ready").asBoolean(), o.path("memoryPressure").asBoolean(),
                 longOrNull(o, "availableBytes"), longOrNull(o, "workingSetBytes"),
                 instant(o, "leaseRenewed"), text(o, "unobserved"), longOrNull(o, "wallWorkingSetBytes"),
-                text(o, "wallSource"), PsiJson.sample(o.path("psi")));
+                text(o, "wallSource"), PsiJson.sample(o.path("psi")), instant(o, "memoryPressureSince"),
+                instant(o, "memoryTime"));
     }
 
     private static ClusterFacts cluster(JsonNode o) {

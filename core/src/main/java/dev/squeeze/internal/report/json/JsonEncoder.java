@@ -96,6 +96,9 @@ public final class JsonEncoder {
             o.put("namespace", e.namespace());
             o.put("objectName", e.objectName());
             o.put("message", e.message());
+            if (e.clock() != null) {
+                o.put("clock", e.clock()); // absent in reports recorded before it was
+            }
             o.set("annotations", strings(e.annotations()));
         }
         ArrayNode http = root.putArray("http");
@@ -137,6 +140,13 @@ public final class JsonEncoder {
             o.put("unobserved", s.unobserved());
             o.put("wallWorkingSetBytes", s.wallWorkingSetBytes());
             o.put("wallSource", s.wallSource());
+            // the kubelet's own times, absent when unknown (and in reports recorded before they were)
+            if (s.memoryPressureSince() != null) {
+                instant(o, "memoryPressureSince", s.memoryPressureSince());
+            }
+            if (s.memoryTime() != null) {
+                instant(o, "memoryTime", s.memoryTime());
+            }
             if (s.psi() != null) {
                 o.set("psi", PsiJson.sample(this, s.psi()));
             }

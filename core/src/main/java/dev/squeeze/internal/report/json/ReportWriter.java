@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes a report as {@code <name>.json} (schema: {@code dev/squeeze/report/report-schema.md} in this jar) and as one
  * self-contained {@code <name>.html} with inline SVG charts, which opens offline in any browser.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * ReportFiles files = ReportWriter.write(report, Path.of("target", "squeeze-reports"));
  * ChaosReport again = ReportReader.read(files.json());

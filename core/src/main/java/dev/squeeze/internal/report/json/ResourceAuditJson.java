@@ -27,6 +27,14 @@ public final class ResourceAuditJson {
         o.put("limitsOverAllocatable", a.limitsOverAllocatable());
         o.put("requestsOverAllocatable", a.requestsOverAllocatable());
         o.put("limitsOverCapacity", a.limitsOverCapacity());
+        ArrayNode nodes = o.putArray("nodes");
+        for (ResourceAudit.NodeMemory n : a.nodes()) {
+            ObjectNode on = nodes.addObject();
+            on.put("node", n.node());
+            on.put("allocatableBytes", n.allocatableBytes());
+            on.put("capacityBytes", n.capacityBytes());
+            on.put("limitsBytes", a.limitsBytesOn(n));
+        }
         ArrayNode pods = o.putArray("pods");
         for (ResourceAudit.PodResources p : a.pods()) {
             ObjectNode op = pods.addObject();
@@ -52,8 +60,13 @@ public final class ResourceAuditJson {
             pods.add(new ResourceAudit.PodResources(text(p, "name"), text(p, "node"), text(p, "qos"),
                     p.path("requestsBytes").asLong(), p.path("limitsBytes").asLong(), without));
         }
+        List<ResourceAudit.NodeMemory> nodes = new ArrayList<>();
+        for (JsonNode n : o.path("nodes").values()) {
+            nodes.add(new ResourceAudit.NodeMemory(text(n, "node"), n.path("allocatableBytes").asLong(),
+                    n.path("capacityBytes").asLong()));
+        }
         return new ResourceAudit(text(o, "node"), o.path("allocatableBytes").asLong(), o.path("capacityBytes").asLong(),
-                pods);
+                pods, nodes);
     }
 
     private static String text(JsonNode o, String field) {

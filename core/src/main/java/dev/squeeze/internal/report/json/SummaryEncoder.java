@@ -128,6 +128,8 @@ public final class SummaryEncoder {
                 ObjectNode og = span(gaps, g.span());
                 og.put("ticks", g.ticks());
                 og.put("phase", g.phase() == null ? null : g.phase().name());
+                ArrayNode phases = og.putArray("phases");
+                g.phases().forEach(p -> phases.add(p.name()));
                 og.put("reason", g.reason());
             }
         }
@@ -179,9 +181,10 @@ public final class SummaryEncoder {
     private ObjectNode latency(Latencies l) {
         ObjectNode o = json.object();
         o.put("count", l.count());
-        o.put("p50Millis", millis(l.p50()));
-        o.put("p99Millis", millis(l.p99()));
-        o.put("maxMillis", millis(l.max()));
+        // without a latency there is no percentile: null, never 0
+        o.put("p50Millis", l.count() == 0 ? null : millis(l.p50()));
+        o.put("p99Millis", l.count() == 0 ? null : millis(l.p99()));
+        o.put("maxMillis", l.count() == 0 ? null : millis(l.max()));
         return o;
     }
 

@@ -22,6 +22,7 @@ import java.util.function.Function;
  * How available the API server was, from one of its two probes: {@code fresh} (a new TLS connection per tick, which
  * shows handshake timeouts of a starving API server) or {@code pooled} (a keep-alive connection, as controllers use).
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * ApiAvailability api = ApiAvailability.fresh(report);
  * api.percent();          // 97.3

@@ -29,6 +29,7 @@ import java.util.Set;
  * handshake) and ticks nobody observed (no call time is known; they count against availability instead). Measured on
  * the client, so the time includes the network hop the SLO leaves out: a stricter reading again.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * ApiLatencySlo slo = ApiLatencySlo.of(report);              // all phases
  * slo.met();                                                 // p99 <= 1 s

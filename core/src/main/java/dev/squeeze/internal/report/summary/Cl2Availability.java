@@ -25,6 +25,7 @@ import java.util.List;
  * deliberate differences: without any probe CL2 reports 100% where Squeeze reports no number ({@code null}, "not
  * observed"), and the poll interval is Squeeze's tick (1 s by default), not CL2's configured {@code pollFrequency}.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * Cl2Availability cl2 = Cl2Availability.pooled(report);
  * cl2.availabilityPercentage();     // 99.25
@@ -43,6 +44,12 @@ public record Cl2Availability(String probe, int probes, Double availabilityPerce
 
     /** CL2's measurement name, written beside the numbers so a reader knows which tool's shape this is. */
     public static final String MEASUREMENT = "APIAvailability";
+
+    /**
+     * The availability ClusterLoader2's {@code APIAvailability} measurement requires, in percent: the threshold of
+     * {@code isAvailable()}, the CL2 cards and the top API cards (below it a card is red).
+     */
+    public static final double THRESHOLD_PERCENT = 99.5;
 
     /** The fresh-connection probe in CL2's shape (its host-level, fresh {@code curl} per probe). */
     public static Cl2Availability fresh(ChaosReport report) {

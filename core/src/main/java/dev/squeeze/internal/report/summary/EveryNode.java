@@ -18,6 +18,7 @@ import java.util.Optional;
  * first, then the others ({@link ChaosReport#otherNodes()}) by name. {@code node()} assertions stay about the target;
  * this is what the JSON summary's {@code nodes} and the HTML's node table show.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * for (EveryNode.Entry n : EveryNode.of(report)) {
  *     n.target();                                    // true for the node under pressure

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 /**
  * How the workload's own HTTP endpoint answered (the seed story's "502 Bad Gateway" as a number).
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * HttpSuccess http = HttpSuccess.of(report);
  * http.percent();        // 99.1

@@ -17,7 +17,8 @@ import java.util.List;
  * l.p99();   // PT0.009S
  * }</pre>
  *
- * @param count how many latencies went in; the percentiles are {@link Duration#ZERO} when it is 0
+ * @param count how many latencies went in; the percentiles are {@link Duration#ZERO} when it is 0 (the JSON report
+ *              writes them as null then, and the HTML as n/a)
  */
 @API(status = INTERNAL, since = "0.1")
 public record Latencies(int count, Duration p50, Duration p99, Duration max) {

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
  * What one node went through: MemoryPressure (first seen, cleared, flapping), NotReady spans, the lowest available
  * memory and the longest pause in the kubelet's Lease heartbeat.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * for (NodeHistory node : NodeHistory.of(report)) {
  *     node.pressureFirstSeen();          // Optional[2025-...T12:00:14Z]
@@ -29,8 +30,10 @@ import java.util.function.Predicate;
  * @param notReadySpans    stretches where the node was seen with Ready not True (unobserved ticks are in {@code coverage})
  * @param minAvailableBytes the lowest {@code memory.available} seen, {@code null} if the kubelet never answered
  * @param minAvailableAt   when it was seen
- * @param leaseMaxGap      the longest time between Lease renewals (including from the last renewal to the last sample)
- * @param leaseMaxGapEnd   when that longest gap ended (or the last sample, if it had not ended)
+ * @param leaseMaxGap      the longest time between Lease renewals (including from the last renewal to the last sample),
+ *                         counted only as far as Lease reads showed it: a failed read is no missed renewal
+ * @param leaseMaxGapEnd   when that longest gap ended (the next renewal, or the last read that still showed the old
+ *                         one when reads failed in between or the gap had not ended)
  * @param coverage         the node's ticks observed out of those scheduled, with the unobserved stretches
  */
 @API(status = INTERNAL, since = "0.1")
@@ -58,27 +61,38 @@ public record NodeHistory(String node, int samples, Instant firstSample, Instant
         Instant minAt = null;
         Duration leaseGap = Duration.ZERO;
         Instant leaseGapEnd = null;
+        // A tick whose Lease read failed says nothing about renewals: the kubelet may have renewed then, and a later
+        // renewTime overwrites it. A gap is counted only as far as reads showed the old renewTime, unless the read
+        // just before the new renewTime showed the old one (then the renewal came between two reads).
         Instant previousRenewal = null;
+        Instant previousRenewalLastRead = null;
+        boolean readOnPreviousTick = false;
         for (NodeSample s : samples) {
             if (s.availableBytes() != null && (minAvailable == null || s.availableBytes() < minAvailable)) {
                 minAvailable = s.availableBytes();
                 minAt = s.at();
             }
             Instant renewed = s.leaseRenewed();
-            if (renewed != null && previousRenewal != null && renewed.isAfter(previousRenewal)) {
-                Duration gap = Duration.between(previousRenewal, renewed);
-                if (gap.compareTo(leaseGap) > 0) {
-                    leaseGap = gap;
-                    leaseGapEnd = renewed;
-                }
-            }
             if (renewed != null && (previousRenewal == null || renewed.isAfter(previousRenewal))) {
+                if (previousRenewal != null) {
+                    Instant end = readOnPreviousTick ? renewed : previousRenewalLastRead;
+                    Duration gap = Duration.between(previousRenewal, end);
+                    if (gap.compareTo(leaseGap) > 0) {
+                        leaseGap = gap;
+                        leaseGapEnd = end;
+                    }
+                }
                 previousRenewal = renewed;
             }
+            if (renewed != null && previousRenewal != null) {
+                previousRenewalLastRead = s.at();
+            }
+            readOnPreviousTick = renewed != null;
         }
-        if (previousRenewal != null && Duration.between(previousRenewal, last.at()).compareTo(leaseGap) > 0) {
-            leaseGap = Duration.between(previousRenewal, last.at());
-            leaseGapEnd = last.at();
+        if (previousRenewal != null
+                && Duration.between(previousRenewal, previousRenewalLastRead).compareTo(leaseGap) > 0) {
+            leaseGap = Duration.between(previousRenewal, previousRenewalLastRead);
+            leaseGapEnd = previousRenewalLastRead;
         }
         return new NodeHistory(first.node(), samples.size(), first.at(), last.at(),
                 spans(samples, NodeSample::memoryPressure), spans(samples, s -> !s.ready()), minAvailable, minAt,

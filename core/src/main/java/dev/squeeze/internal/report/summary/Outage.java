@@ -11,6 +11,7 @@ import java.time.Instant;
  * A run of consecutive failed probe ticks, measured as a user would feel it: from the last success before the run
  * to the first success after it.
  *
+ * <!-- sample(ChaosReport report, org.slf4j.Logger log) -->
  * <pre>{@code
  * ApiAvailability.fresh(report).longestOutage()
  *         .ifPresent(o -> log.info("API down {} at {}", Timeline.seconds(o.duration()), o.start()));

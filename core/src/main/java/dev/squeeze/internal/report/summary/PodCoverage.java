@@ -16,6 +16,7 @@ import java.util.List;
  * Where a watched pod went unobserved during the chaos phases. A pod the probes could not see (the API server did not
  * answer, or the pod vanished) has not been shown to stay Ready, so "stayed Ready" must not pass on missing samples.
  *
+ * <!-- sample(ChaosReport report, PodHistory pod) -->
  * <pre>{@code
  * List<String> gaps = PodCoverage.gaps(report, pod); // ["web-1: no samples +00:18 to +01:15 (57.0 s)"]
  * }</pre>

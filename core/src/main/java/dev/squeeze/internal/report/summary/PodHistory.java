@@ -20,9 +20,10 @@ import java.util.Set;
 /**
  * What happened to one watched pod over the experiment: when it was not Ready and why, restarts, eviction, OOM kill.
  *
+ * <!-- sample(ChaosReport report, org.slf4j.Logger log) -->
  * <pre>{@code
  * for (PodHistory pod : PodHistory.of(report)) {
- *     if (pod.leftReadyDuring(Phase.PRESSURE, Phase.HOLD)) log.warn(pod.describe(report.started()));
+ *     if (pod.leftReadyDuring(Phase.PRESSURE, Phase.HOLD)) pod.describeNotReady(report.started()).forEach(log::warn);
  * }
  * }</pre>
  *
@@ -30,8 +31,9 @@ import java.util.Set;
  * @param lastPodPhase    status.phase on its last sample
  * @param notReady        stretches where it was not Ready, in time order
  * @param restarts        container restarts during the experiment (last count minus first)
- * @param evicted         the kubelet evicted it (status.reason or an Evicted event)
- * @param oomKilled       a container's last termination was OOMKilled
+ * @param evicted         the kubelet evicted it during the experiment (status.reason or an Evicted event)
+ * @param oomKilled       a container was OOM-killed during the experiment: a termination already shown on the pod's
+ *                        first (steady-state) sample is not counted unless the restart count rose after it
  * @param lastTermination the last termination reason seen, or {@code null}
  */
 @API(status = INTERNAL, since = "0.1")
@@ -79,11 +81,16 @@ public record PodHistory(String namespace, String name, PodRole role, Map<String
         String lastTermination = null;
         boolean evicted = false;
         boolean oomKilled = false;
+        // a pod already seen at steady state brings its past along: a termination it showed then is not damage
+        // of this experiment unless it comes back with a higher restart count
+        PodSample before = first.phase() == Phase.STEADY_STATE ? first : null;
         for (PodSample s : samples) {
             if (s.lastTermination() != null) {
                 lastTermination = s.lastTermination();
-                evicted |= "Evicted".equals(s.lastTermination());
-                oomKilled |= "OOMKilled".equals(s.lastTermination());
+                boolean old = before != null && s.lastTermination().equals(before.lastTermination())
+                        && s.restarts() <= before.restarts();
+                evicted |= !old && "Evicted".equals(s.lastTermination());
+                oomKilled |= !old && "OOMKilled".equals(s.lastTermination());
             }
         }
         evicted |= events.stream().anyMatch(e -> "Evicted".equals(e.reason())

@@ -23,6 +23,7 @@ import java.util.Set;
  * sample, first seen after the eviction, with the evicted pod's labels (controller hashes aside), on any node; a
  * StatefulSet's pod that comes back under its own name on another node is its own replacement.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * for (PodMoves.Move m : PodMoves.of(report)) {
  *     m.describe(report.started());  // "web-abc evicted from worker-1 at +00:41 -> web-xyz on worker-2, Ready at +00:47"

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  *       {@code kube-system/coredns-*}; a name without {@code *} matches as a prefix.</li>
  * </ul>
  *
+ * <!-- sample(PodHistory history) -->
  * <pre>{@code
  * PodSelector.parse("app=web").matches(history);
  * }</pre>

@@ -11,21 +11,24 @@ import dev.squeeze.report.HogOutcome;
 import dev.squeeze.report.NodeSample;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.PhaseSpan;
-import dev.squeeze.report.PodRole;
-import dev.squeeze.report.PodSample;
 import dev.squeeze.report.ProbeOutcome;
 import dev.squeeze.units.MemorySize;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Signs that the node itself ran short of memory once pressure began: the kubelet's MemoryPressure, an eviction for
- * memory, a kernel OOM kill, memory.available down to the eviction threshold, the node's memory wall 95% full, or the
- * API server starving (more than {@value SignalCoverage#TOLERATED_GAP_TICKS} failed ticks in a row). Each is something
- * the node did, not something the hog said, so it shows pressure was real even when the hog was stopped before its target, or when its progress could
- * no longer be read because the API server stopped answering.
+ * memory, a kernel OOM kill of the node (SystemOOM, OOMKilling), memory.available below the eviction threshold, the
+ * node's memory wall 95% full, or the API server starving (more than {@value SignalCoverage#TOLERATED_GAP_TICKS}
+ * failed ticks in a row) while the node's own memory was short (wall {@value #WALL_SHORT_PERCENT}% full, or memory
+ * PSI some avg10 at least {@value #PSI_SHORT_PERCENT}%). Each is something the node did, not something the hog said,
+ * so it shows pressure was real even when the hog was stopped before its target, or when its progress could no longer
+ * be read because the API server stopped answering. Not evidence: failed API ticks alone (a starved CPU, another
+ * class starting its node, fail the same way), and a container OOM-killed by its own memory limit (its cgroup's
+ * limit, not the node's memory; the kubelet says SystemOOM when the node's OOM killer ran).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class PressureEvidence {
@@ -35,6 +38,10 @@ public final class PressureEvidence {
 
     /** How full the node's memory wall must be to count as pressure: 95%. */
     static final int WALL_FULL_PERCENT = 95;
+    /** How full the wall must be for failing API ticks to count as memory starvation: 90%. */
+    static final int WALL_SHORT_PERCENT = 90;
+    /** The memory PSI (some avg10) at which failing API ticks count as memory starvation: 10%. */
+    static final double PSI_SHORT_PERCENT = 10.0;
 
     private PressureEvidence() {
     }
@@ -63,17 +70,12 @@ public final class PressureEvidence {
                 return Optional.of(e.reason() + " at " + Timeline.offset(o, e.at()) + ": " + e.message());
             }
         }
-        for (PodSample p : r.pods()) {
-            if (!p.at().isBefore(from) && p.role() != PodRole.HOG && "OOMKilled".equals(p.lastTermination())
-                    && wasNotOomKilledBefore(r, p, from)) {
-                return Optional.of(p.name() + " OOMKilled at " + Timeline.offset(o, p.at()));
-            }
-        }
         long threshold = r.cluster() == null ? 0 : r.cluster().evictionThresholdBytes();
         for (NodeSample s : r.node()) {
             if (threshold > 0 && !s.at().isBefore(from) && s.availableBytes() != null
-                    && s.availableBytes() <= threshold) {
-                return Optional.of("memory.available " + human(s.availableBytes()) + " at or below the eviction "
+                    && s.availableBytes() < threshold) {
+                // below, as the kubelet compares (memory.available<200Mi) and ReactionTimes does
+                return Optional.of("memory.available " + human(s.availableBytes()) + " below the eviction "
                         + "threshold " + human(threshold) + " at " + Timeline.offset(o, s.at()));
             }
         }
@@ -101,19 +103,53 @@ public final class PressureEvidence {
         return Optional.empty();
     }
 
+    /**
+     * More than {@value SignalCoverage#TOLERATED_GAP_TICKS} failed fresh ticks in a row, with the node's memory short
+     * during them (from the tick before the first failure to the last): the node's own evidence, read from its wall
+     * and PSI, which the API server does not serve.
+     */
     private static Optional<String> apiStarved(ChaosReport r, Instant from) {
-        int run = 0;
-        for (int i = 0; i < r.api().size(); i++) {
-            ApiSample s = r.api().get(i);
-            if (s.at().isBefore(from)) {
+        List<ApiSample> api = r.api();
+        int i = 0;
+        while (i < api.size()) {
+            if (api.get(i).at().isBefore(from) || !(api.get(i).fresh() instanceof ProbeOutcome.Failure)) {
+                i++;
                 continue;
             }
-            run = s.fresh() instanceof ProbeOutcome.Failure ? run + 1 : 0;
-            if (run > SignalCoverage.TOLERATED_GAP_TICKS) {
-                ApiSample first = r.api().get(i - run + 1);
-                return Optional.of("the API server failed more than " + SignalCoverage.TOLERATED_GAP_TICKS
-                        + " ticks in a row from " + Timeline.offset(r.started(), first.at()) + ": "
-                        + ((ProbeOutcome.Failure) first.fresh()).error());
+            int end = i;
+            while (end + 1 < api.size() && api.get(end + 1).fresh() instanceof ProbeOutcome.Failure) {
+                end++;
+            }
+            if (end - i + 1 > SignalCoverage.TOLERATED_GAP_TICKS) {
+                ApiSample first = api.get(i);
+                Instant since = i > 0 ? api.get(i - 1).at() : first.at();
+                Optional<String> shortOfMemory = memoryShort(r, since, api.get(end).at());
+                if (shortOfMemory.isPresent()) {
+                    return Optional.of("the API server failed more than " + SignalCoverage.TOLERATED_GAP_TICKS
+                            + " ticks in a row from " + Timeline.offset(r.started(), first.at()) + " while "
+                            + shortOfMemory.get() + ": " + ((ProbeOutcome.Failure) first.fresh()).error());
+                }
+            }
+            i = end + 1;
+        }
+        return Optional.empty();
+    }
+
+    /** A node sample from {@code since} to {@code until} whose wall or memory PSI says memory was short. */
+    private static Optional<String> memoryShort(ChaosReport r, Instant since, Instant until) {
+        long wall = r.cluster() == null ? 0 : r.cluster().declaredBytes();
+        for (NodeSample s : r.node()) {
+            if (s.at().isBefore(since) || s.at().isAfter(until)) {
+                continue;
+            }
+            Long used = s.wallWorkingSetBytes();
+            if (wall > 0 && used != null && used * 100 >= wall * WALL_SHORT_PERCENT) {
+                return Optional.of(String.format(Locale.ROOT, "the node's memory wall was %.1f%% full",
+                        used * 100.0 / wall));
+            }
+            if (s.psi() != null && s.psi().someAvg10() != null && s.psi().someAvg10() >= PSI_SHORT_PERCENT) {
+                return Optional.of(String.format(Locale.ROOT, "the node's memory PSI was some avg10 %.1f%%",
+                        s.psi().someAvg10()));
             }
         }
         return Optional.empty();
@@ -123,11 +159,6 @@ public final class PressureEvidence {
     static boolean evictedForMemory(HogOutcome hog) {
         return hog.fate() == HogFate.EVICTED && hog.reason() != null
                 && hog.reason().toLowerCase(Locale.ROOT).contains("memory");
-    }
-
-    private static boolean wasNotOomKilledBefore(ChaosReport r, PodSample later, Instant from) {
-        return r.pods().stream().noneMatch(p -> p.at().isBefore(from) && p.name().equals(later.name())
-                && p.namespace().equals(later.namespace()) && "OOMKilled".equals(p.lastTermination()));
     }
 
     static String human(long bytes) {

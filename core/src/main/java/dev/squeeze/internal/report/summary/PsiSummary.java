@@ -21,6 +21,7 @@ import java.util.Set;
  * counters ({@code oom_kill}, {@code max}, {@code failcnt} ...) grew over the same span. Without a single PSI reading
  * it is unavailable with the reason, never 0.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * PsiSummary psi = PsiSummary.of(report);
  * psi.available();        // false on an existing cluster: "remote node, no host files"

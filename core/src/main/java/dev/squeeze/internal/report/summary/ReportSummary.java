@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
 import dev.squeeze.report.ChaosReport;
+import dev.squeeze.report.HogFate;
 import dev.squeeze.report.HogOutcome;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.PodRole;
@@ -15,6 +16,7 @@ import java.util.Optional;
 /**
  * The derived numbers of a report in one value: what the JSON {@code summary} block and the HTML header show.
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * ReportSummary s = ReportSummary.of(report);
  * s.apiFresh().percent();      // 98.7
@@ -47,10 +49,13 @@ public record ReportSummary(ApiAvailability apiFresh, ApiAvailability apiPooled,
                 HttpSuccess.of(report), timeToHogFate(report), Validity.of(report));
     }
 
-    /** From the start of the PRESSURE phase to the moment the hog's fate was observed (eviction, OOM kill...). */
+    /**
+     * From the start of the PRESSURE phase to the moment the hog's fate was observed (eviction, OOM kill...); empty for
+     * a hog that SURVIVED the hold, even when it was killed after HOLD (its reason says so).
+     */
     private static Optional<Duration> timeToHogFate(ChaosReport report) {
         HogOutcome hog = report.hogOutcome();
-        if (hog == null || hog.at() == null) {
+        if (hog == null || hog.at() == null || hog.fate() == HogFate.SURVIVED) {
             return Optional.empty();
         }
         return report.phases().stream().filter(p -> p.phase() == Phase.PRESSURE).findFirst()

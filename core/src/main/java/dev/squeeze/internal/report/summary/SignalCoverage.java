@@ -11,16 +11,21 @@ import dev.squeeze.report.Phase;
 import dev.squeeze.report.ProbeOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * How much of the tick grid one signal observed: every probe yields one record per scheduled tick, and a tick nobody
  * observed (missed, skipped, still in flight at close) is counted here and against the signal's availability or
  * readiness. A signal with no unobserved tick has full coverage.
  *
+ * <!-- sample(ChaosReport report, org.slf4j.Logger log) -->
  * <pre>{@code
  * for (SignalCoverage c : SignalCoverage.of(report)) {
  *     log.info("{}: {} of {} ticks observed ({})", c.signal(), c.observed(), c.scheduled(), Timeline.percent(c.percent()));
@@ -50,19 +55,32 @@ public record SignalCoverage(String signal, int scheduled, int observed, List<Ga
      * @param ticks  how many scheduled ticks it covers
      * @param phase  the experiment phase of its first tick
      * @param reason why its first tick was unobserved
+     * @param phases every phase its unobserved ticks fell in, in run order (a gap can cross a phase boundary)
      */
-    public record Gap(TimeSpan span, int ticks, Phase phase, String reason) {
+    public record Gap(TimeSpan span, int ticks, Phase phase, String reason, Set<Phase> phases) {
+
+        public Gap {
+            phases = phases == null || phases.isEmpty()
+                    ? (phase == null ? Set.of() : EnumSet.of(phase)) : EnumSet.copyOf(phases);
+        }
+
+        /** A gap whose ticks all fell in {@code phase}. */
+        public Gap(TimeSpan span, int ticks, Phase phase, String reason) {
+            this(span, ticks, phase, reason, null);
+        }
 
         /** {@code +00:18 to +00:23 (5.0 s, 5 ticks, in PRESSURE): in flight at close}. */
         public String describe(Instant origin) {
             return Timeline.offset(origin, span.start()) + " to " + Timeline.offset(origin, span.end())
                     + (span.ongoing() ? " (until the end)" : "") + " (" + Timeline.seconds(span.duration()) + ", "
-                    + ticks + (ticks == 1 ? " tick" : " ticks") + ", in " + phase + "): " + reason;
+                    + ticks + (ticks == 1 ? " tick" : " ticks") + ", in "
+                    + (phases.isEmpty() ? String.valueOf(phase)
+                    : phases.stream().map(Phase::name).collect(Collectors.joining(" and "))) + "): " + reason;
         }
 
-        /** More than {@link #TOLERATED_GAP_TICKS} ticks, during PRESSURE, HOLD or RECOVERY. */
+        /** More than {@link #TOLERATED_GAP_TICKS} ticks, any of them during PRESSURE, HOLD or RECOVERY. */
         public boolean blindSpotDuringChaos() {
-            return ticks > TOLERATED_GAP_TICKS && PodHistory.CHAOS.contains(phase);
+            return ticks > TOLERATED_GAP_TICKS && phases.stream().anyMatch(PodHistory.CHAOS::contains);
         }
     }
 
@@ -114,8 +132,10 @@ public record SignalCoverage(String signal, int scheduled, int observed, List<Ga
                 T first = ticks.get(runStart);
                 boolean ongoing = i == ticks.size();
                 Instant end = at.apply(ticks.get(ongoing ? i - 1 : i));
+                Set<Phase> phases = EnumSet.noneOf(Phase.class);
+                ticks.subList(runStart, i).stream().map(phase).filter(Objects::nonNull).forEach(phases::add);
                 gaps.add(new Gap(new TimeSpan(at.apply(first), end, ongoing), i - runStart, phase.apply(first),
-                        unobservedReason.apply(first)));
+                        unobservedReason.apply(first), phases));
                 runStart = -1;
             }
         }

@@ -9,9 +9,10 @@ import java.time.Instant;
 /**
  * A stretch of time during which something held (MemoryPressure set, node NotReady, pod not Ready).
  *
+ * <!-- sample(ChaosReport report, NodeHistory history) -->
  * <pre>{@code
  * TimeSpan pressure = history.pressureSpans().get(0);
- * Timeline.offset(report.started(), pressure.start()) + " for " + Timeline.seconds(pressure.duration());
+ * String when = Timeline.offset(report.started(), pressure.start()) + " for " + Timeline.seconds(pressure.duration());
  * }</pre>
  *
  * @param start   the first sample where it held

@@ -23,16 +23,19 @@ import java.util.Optional;
  *   <li>reached at least {@link #PRESSURE_FRACTION} (90%) of its target, or</li>
  *   <li>was evicted for memory or OOM-killed on the way (the node's answer to the pressure it made), or</li>
  *   <li>the node itself showed memory pressure once the hog started: MemoryPressure, an eviction for memory, a kernel
- *       OOM kill, memory.available down to the eviction threshold, the node's memory wall (a throwaway node's cgroup
- *       limit) 95% full, or the API server failing more than three ticks in
- *       a row (a starving API server also stops Squeeze from reading the hog's progress, so its recorded peak is
- *       then only a lower bound).</li>
+ *       OOM kill of the node, memory.available down to the eviction threshold, the node's memory wall (a throwaway
+ *       node's cgroup limit) 95% full, or the API server failing more than three ticks in a row while the node's
+ *       memory was short (a starving API server also stops Squeeze from reading the hog's progress, so its recorded
+ *       peak is then only a lower bound). A workload container OOM-killed by its own limit is not node evidence.</li>
  * </ul>
+ * A hog that ran (SURVIVED the hold, or evicted or OOM-killed) is judged on the node's evidence even when it never
+ * reported its progress (peak 0: its log was never read).
  * A hog rejected at admission, one that never started, or one that stayed below 90% of its target while the node
  * showed no sign of pressure makes the run invalid. Phases that did not complete and unobserved ticks are listed too;
  * they do not make a run invalid by themselves, because the assertions they concern judge them (availability counts
  * unobserved ticks, {@code admittedPodAfterRecovery} needs RECOVERY to complete).
  *
+ * <!-- sample(ChaosReport report, org.slf4j.Logger log) -->
  * <pre>{@code
  * Validity v = Validity.of(report);
  * if (!v.valid()) log.warn(v.reason());  // "no pressure was applied: the hog was rejected at admission: ..."
@@ -103,18 +106,24 @@ public record Validity(boolean valid, String reason, String pressure, List<Strin
         if (hog.reachedTarget() || fraction(hog) >= PRESSURE_FRACTION) {
             return Optional.empty();
         }
-        boolean ran = hog.peakBytes() > 0 || hog.fate() == HogFate.EVICTED || hog.fate() == HogFate.OOM_KILLED;
+        // a SURVIVED hog ran through HOLD even when its log follower never read a line (peak 0)
+        boolean ran = hog.peakBytes() > 0 || hog.fate() == HogFate.EVICTED || hog.fate() == HogFate.OOM_KILLED
+                || hog.fate() == HogFate.SURVIVED;
         if (ran && (hog.fate() == HogFate.OOM_KILLED || PressureEvidence.evictedForMemory(hog))) {
             return Optional.empty();
         }
-        Optional<String> evidence = ran ? PressureEvidence.first(r) : Optional.empty();
-        if (evidence.isPresent()) {
+        if (!ran) {
+            return Optional.of(none + reached(hog) + ", below the " + percent(PRESSURE_FRACTION) + " a valid run"
+                    + " needs, and it never reported touching any memory, so the node's signs of pressure were not"
+                    + " looked at as its doing; " + ending(hog));
+        }
+        if (PressureEvidence.first(r).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(none + reached(hog) + ", below the " + percent(PRESSURE_FRACTION) + " a valid run needs,"
                 + " and the node showed no sign of memory pressure (no MemoryPressure, no eviction for memory, no OOM"
-                + " kill, memory.available never down to the eviction threshold, memory wall never 95% full, no API"
-                + " server starvation); "
+                + " kill of the node, memory.available never down to the eviction threshold, memory wall never 95%"
+                + " full, no API server starvation while memory was short); "
                 + ending(hog));
     }
 
@@ -122,14 +131,15 @@ public record Validity(boolean valid, String reason, String pressure, List<Strin
         return switch (hog.fate()) {
             case EVICTED, OOM_KILLED, FAILED -> "the hog was " + hog.fate() + " at " + size(hog)
                     + (hog.reason() == null || hog.reason().isEmpty() ? "" : ": " + hog.reason());
-            case SURVIVED -> reached(hog) + " and was still running at the end (SURVIVED)";
+            case SURVIVED -> reached(hog) + " and was still running when HOLD ended (SURVIVED)"
+                    + (hog.reason() == null || hog.reason().isEmpty() ? "" : "; " + hog.reason());
             case REJECTED -> "the hog was rejected at admission: " + hog.reason();
             case NEVER_STARTED -> "the hog never started: " + hog.reason();
         };
     }
 
     private static String ending(HogOutcome hog) {
-        return hog.fate() == HogFate.SURVIVED ? "it was still running at the end"
+        return hog.fate() == HogFate.SURVIVED ? "it was still running when HOLD ended"
                 : "it ended " + hog.fate() + (hog.reason() == null || hog.reason().isEmpty() ? "" : ": " + hog.reason());
     }
 

@@ -49,7 +49,41 @@ class NodeHistoryTest {
         assertThat(n.clearedAndStayedClear()).isFalse();
         assertThat(n.notReadySpans()).containsExactly(new TimeSpan(t(3), t(4), false));
         assertThat(n.minAvailableBytes()).isNull();
-        // the Lease was last renewed at +0 and the node was last seen at +5: the heartbeat stopped for 5 s
-        assertThat(n.leaseMaxGap()).isEqualTo(Duration.ofSeconds(5));
+        // the Lease was renewed at +0 and last read at +1; the failed reads after that say nothing about renewals
+        assertThat(n.leaseMaxGap()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    /** A Lease renewed every 10 s (or last at +10), read every second; the reads from failFrom to failTo fail. */
+    private static List<NodeSample> leaseReads(int failFrom, int failTo, boolean kubeletStopsAt10) {
+        List<NodeSample> samples = new ArrayList<>();
+        for (int i = 0; i <= 60; i++) {
+            int renewed = kubeletStopsAt10 && i >= 10 ? 10 : i / 10 * 10;
+            samples.add(new NodeSample(t(i), Phase.PRESSURE, "n1", true, false, null, null,
+                    i >= failFrom && i <= failTo ? null : t(renewed)));
+        }
+        return samples;
+    }
+
+    @Test
+    void failed_lease_reads_are_no_missed_renewals() {
+        // GIVEN the kubelet renews every 10 s, but the Lease reads from +6 to +45 time out
+        ChaosReport report = ReportFixtures.with(ReportFixtures.evictionScenario(), null, leaseReads(6, 45, false),
+                null);
+        // WHEN
+        NodeHistory n = NodeHistory.of(report).get(0);
+        // THEN not 40 s from +0 to the +40 read at +46: reads showed +0 up to +5 only, and +40 to +50 in full
+        assertThat(n.leaseMaxGap()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void a_kubelet_that_stops_renewing_shows_the_gap_up_to_the_last_read() {
+        // GIVEN the kubelet's last renewal at +10, reads failing from +30 to +45 and showing +10 again after
+        ChaosReport report = ReportFixtures.with(ReportFixtures.evictionScenario(), null, leaseReads(30, 45, true),
+                null);
+        // WHEN
+        NodeHistory n = NodeHistory.of(report).get(0);
+        // THEN
+        assertThat(n.leaseMaxGap()).isEqualTo(Duration.ofSeconds(50));
+        assertThat(n.leaseMaxGapEnd()).isEqualTo(t(60));
     }
 }

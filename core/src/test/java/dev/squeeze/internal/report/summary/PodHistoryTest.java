@@ -83,4 +83,52 @@ class PodHistoryTest {
         assertThat(PodSelector.parse("app=web").select(PodHistory.of(report))).extracting(PodHistory::name)
                 .containsExactly("web-1");
     }
+    /** web-abc was OOM-killed once at startup (restart count 1, last termination OOMKilled) and is Ready throughout. */
+    static List<PodSample> oomKilledBeforeTheExperiment(String laterTermination, int laterRestarts) {
+        List<PodSample> samples = new ArrayList<>();
+        for (int s = 0; s <= 60; s++) {
+            boolean later = s >= 40;
+            samples.add(new PodSample(t(s), s < 5 ? Phase.STEADY_STATE : Phase.PRESSURE, "default", "web-6f7c-abc",
+                    PodRole.WORKLOAD, "Running", true, later ? laterRestarts : 1,
+                    later ? laterTermination : "OOMKilled", null, Map.of("app", "web")));
+        }
+        return samples;
+    }
+
+    @Test
+    void a_termination_already_there_on_the_first_steady_state_sample_is_not_damage_of_the_experiment() {
+        // GIVEN a pod OOM-killed at startup, Ready from the first sample on
+        ChaosReport report = ReportFixtures.with(ReportFixtures.evictionScenario(), null, null,
+                oomKilledBeforeTheExperiment("OOMKilled", 1));
+        // WHEN
+        PodHistory pod = PodHistory.of(report).get(0);
+        // THEN
+        assertThat(pod.oomKilled()).isFalse();
+        assertThat(pod.evicted()).isFalse();
+        assertThat(pod.restarts()).isZero();
+        assertThat(pod.lastTermination()).isEqualTo("OOMKilled");
+    }
+
+    @Test
+    void the_same_termination_again_during_the_experiment_counts_when_the_restart_count_rose() {
+        // GIVEN the pod OOM-killed at startup and once more at +40
+        ChaosReport report = ReportFixtures.with(ReportFixtures.evictionScenario(), null, null,
+                oomKilledBeforeTheExperiment("OOMKilled", 2));
+        // WHEN
+        PodHistory pod = PodHistory.of(report).get(0);
+        // THEN
+        assertThat(pod.oomKilled()).isTrue();
+        assertThat(pod.restarts()).isEqualTo(1);
+    }
+
+    @Test
+    void a_pod_first_seen_during_pressure_with_a_termination_was_damaged_during_the_experiment() {
+        // GIVEN a pod that appears at +10 (PRESSURE), already OOM-killed
+        List<PodSample> samples = oomKilledBeforeTheExperiment("OOMKilled", 1).subList(10, 61);
+        ChaosReport report = ReportFixtures.with(ReportFixtures.evictionScenario(), null, null, samples);
+        // WHEN
+        PodHistory pod = PodHistory.of(report).get(0);
+        // THEN
+        assertThat(pod.oomKilled()).isTrue();
+    }
 }

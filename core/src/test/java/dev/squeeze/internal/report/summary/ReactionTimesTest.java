@@ -3,6 +3,7 @@ package dev.squeeze.internal.report.summary;
 import dev.squeeze.internal.report.json.ReportWriter;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.ClusterFacts;
+import dev.squeeze.report.EventRecord;
 import dev.squeeze.report.HogFate;
 import dev.squeeze.report.NodeSample;
 import dev.squeeze.report.Phase;
@@ -35,7 +36,9 @@ class ReactionTimesTest {
         assertThat(r.sincePressureStart(r.thresholdCrossed())).contains(Duration.ofSeconds(11));
         assertThat(r.sincePressureStart(r.memoryPressureReported())).contains(Duration.ofSeconds(9));
         assertThat(r.sincePressureStart(r.firstEviction())).contains(Duration.ofSeconds(13));
-        assertThat(r.thresholdToMemoryPressure()).contains(Duration.ofSeconds(-2));
+        assertThat(r.thresholdToMemoryPressure()).as("MemoryPressure came first: no negative reaction time").isEmpty();
+        assertThat(ReactionTimes.step(r.thresholdCrossed(), r.thresholdClock(), r.memoryPressureReported(),
+                r.memoryPressureClock())).isEqualTo("2.0 s before");
         assertThat(r.memoryPressureToEviction()).contains(Duration.ofSeconds(4));
         assertThat(r.thresholdToEviction()).contains(Duration.ofSeconds(2));
         assertThat(r.leaseLongestGap()).isEqualTo(Duration.ofSeconds(10));
@@ -96,7 +99,9 @@ class ReactionTimesTest {
         assertThat(ReportWriter.toJson(scenario)).contains("\"reactionTimes\" : [",
                 "\"thresholdCrossed\" : \"2025-11-27T12:00:16Z\"", "\"thresholdCrossedAfterPressureStartMillis\" : 11000",
                 "\"memoryPressureAfterPressureStartMillis\" : 9000", "\"firstEvictionAfterPressureStartMillis\" : 13000",
-                "\"thresholdToMemoryPressureMillis\" : -2000", "\"memoryPressureToEvictionMillis\" : 4000",
+                "\"thresholdToMemoryPressureMillis\" : null", "\"thresholdToMemoryPressureStep\" : \"2.0 s before\"",
+                "\"memoryPressureToEvictionMillis\" : 4000", "\"thresholdClock\" : \"sampled tick (up to one tick late)\"",
+                "\"firstEvictionClock\" : \"event lastTimestamp (1 s)\"",
                 "\"leaseLastRenewedBeforeLongestGap\" : \"2025-11-27T12:00:00Z\"", "\"leaseLongestGapMillis\" : 10000",
                 "\"nodeMonitorGracePeriodMillis\" : 50000", "\"leaseMarginMillis\" : 40000");
     }
@@ -112,5 +117,68 @@ class ReactionTimesTest {
         String quiet = dev.squeeze.internal.report.html.HtmlReport.render(
                 ReportFixtures.quiet(ReportFixtures.hog(HogFate.SURVIVED, "", 180, 1500)));
         assertThat(quiet).contains("First eviction</td><td>not observed</td><td>not observed</td><td>not observed");
+    }
+
+    /**
+     * The scenario with the kubelet's own times added: each summary's memory.time a second before the tick that read
+     * it (the stats below the threshold, read at +16, were taken at +15), MemoryPressure's lastTransitionTime +15
+     * (first sampled at +14: the tick and the kubelet's second clock disagree), and the Evicted event as given.
+     */
+    private ChaosReport kubeletClocks(java.util.function.UnaryOperator<EventRecord> eviction) {
+        List<NodeSample> node = scenario.node().stream().map(s -> s.withKubeletTimes(
+                s.memoryPressure() ? t(15) : null, s.availableBytes() == null ? null : s.at().minusSeconds(1))).toList();
+        List<EventRecord> events = scenario.events().stream()
+                .map(e -> "Evicted".equals(e.reason()) ? eviction.apply(e) : e).toList();
+        return ReportFixtures.withHog(ReportFixtures.with(scenario, null, node, null), scenario.hogOutcome(), events);
+    }
+
+    @Test
+    void second_truncated_kubelet_times_are_used_and_never_give_a_negative_interval() {
+        // GIVEN the kubelet's own times: stats below the threshold taken at +15, MemoryPressure set at +15, and the
+        // Evicted event's legacy lastTimestamp, truncated to the second, at +15
+        ChaosReport r = kubeletClocks(e -> new EventRecord(t(15), e.type(), e.reason(), e.objectKind(), e.namespace(),
+                e.objectName(), e.message(), e.annotations(), EventRecord.LAST_TIMESTAMP));
+
+        // WHEN
+        ReactionTimes times = ReactionTimes.of(r).get(0);
+
+        // THEN each moment is the kubelet's, says which clock, and moments within a second are one sync loop
+        assertThat(times.thresholdCrossed()).isEqualTo(t(15));
+        assertThat(times.thresholdClock()).isEqualTo(ReactionTimes.STATS_TIME);
+        assertThat(times.memoryPressureReported()).isEqualTo(t(15));
+        assertThat(times.memoryPressureClock()).isEqualTo(ReactionTimes.TRANSITION_TIME);
+        assertThat(times.firstEviction()).isEqualTo(t(15));
+        assertThat(times.evictionClock()).isEqualTo(EventRecord.LAST_TIMESTAMP);
+        assertThat(ReactionTimes.step(times.memoryPressureReported(), times.memoryPressureClock(),
+                times.firstEviction(), times.evictionClock())).isEqualTo(ReactionTimes.SAME_SYNC_LOOP);
+        assertThat(times.memoryPressureToEviction()).isEmpty();
+        assertThat(times.thresholdToEviction()).isEmpty();
+        assertThat(ReportWriter.toJson(r)).doesNotContainPattern("ToEvictionMillis\" : -|ToMemoryPressureMillis\" : -"
+                + "|AfterPressureStartMillis\" : -").contains("\"memoryPressureToEvictionStep\" : \"same sync loop (< 1 s)\"");
+        assertThat(dev.squeeze.internal.report.html.HtmlReport.render(r)).contains("same sync loop (&lt; 1 s) as MemoryPressure",
+                "MemoryPressure lastTransitionTime (1 s)");
+    }
+
+    @Test
+    void an_eviction_the_kubelet_stamped_before_it_reported_memory_pressure_reads_in_that_order() {
+        // GIVEN the Evicted event at +13 (lastTimestamp) while the MemoryPressure condition was set at +15
+        ChaosReport r = kubeletClocks(e -> new EventRecord(t(13), e.type(), e.reason(), e.objectKind(), e.namespace(),
+                e.objectName(), e.message(), e.annotations(), EventRecord.LAST_TIMESTAMP));
+        // GIVEN instead an events.k8s.io/v1 eventTime at +15.25, microseconds
+        ChaosReport micro = kubeletClocks(e -> new EventRecord(t(15.25), e.type(), e.reason(), e.objectKind(),
+                e.namespace(), e.objectName(), e.message(), e.annotations(), EventRecord.EVENT_TIME));
+
+        // WHEN
+        ReactionTimes early = ReactionTimes.of(r).get(0);
+        ReactionTimes precise = ReactionTimes.of(micro).get(0);
+
+        // THEN the order is shown, not a negative time; a microsecond eventTime against a second clock is one loop
+        assertThat(early.memoryPressureToEviction()).isEmpty();
+        assertThat(ReactionTimes.step(early.memoryPressureReported(), early.memoryPressureClock(),
+                early.firstEviction(), early.evictionClock())).isEqualTo("2.0 s before");
+        assertThat(dev.squeeze.internal.report.html.HtmlReport.render(r)).contains("2.0 s before MemoryPressure");
+        assertThat(precise.evictionClock()).isEqualTo(EventRecord.EVENT_TIME);
+        assertThat(ReactionTimes.step(precise.memoryPressureReported(), precise.memoryPressureClock(),
+                precise.firstEviction(), precise.evictionClock())).isEqualTo(ReactionTimes.SAME_SYNC_LOOP);
     }
 }

@@ -61,8 +61,9 @@ class ValidityTest {
         assertThat(v.valid()).isFalse();
         assertThat(v.reason()).isEqualTo("no pressure was applied: the hog reached 180.0 MiB of 1.46 GiB (12%), below"
                 + " the 90% a valid run needs, and the node showed no sign of memory pressure (no MemoryPressure, no"
-                + " eviction for memory, no OOM kill, memory.available never down to the eviction threshold, memory"
-                + " wall never 95% full, no API server starvation); it was still running at the end");
+                + " eviction for memory, no OOM kill of the node, memory.available never down to the eviction"
+                + " threshold, memory wall never 95% full, no API server starvation while memory was short); it was"
+                + " still running when HOLD ended");
     }
 
     @Test
@@ -111,23 +112,66 @@ class ValidityTest {
         ChaosReport pressed = ReportFixtures.with(quiet, null, ReportFixtures.evictionScenario().node(), null);
         assertThat(Validity.of(quiet).valid()).isFalse();
         assertThat(Validity.of(pressed).valid()).isTrue();
-        // GIVEN instead a web pod OOM-killed at +31 during the chaos
-        List<PodSample> pods = new ArrayList<>(quiet.pods());
-        pods.add(new PodSample(t(31), Phase.RECOVERY, "default", "web-6f7c-xyz", PodRole.WORKLOAD, "Running", false, 1,
-                "OOMKilled", null, Map.of("app", "web")));
-        assertThat(Validity.of(ReportFixtures.with(quiet, null, null, pods)).valid()).isTrue();
     }
 
     @Test
-    void a_starving_api_server_is_pressure_even_when_the_hog_could_no_longer_be_read() {
+    void a_container_oom_killed_by_its_own_limit_is_not_node_pressure_but_a_node_oom_is() {
+        // GIVEN a hog still running at 40% of its target on a quiet node, and a web pod OOM-killed at +31: its own
+        // 256Mi limit, a memcg OOM the node's memory had no part in
+        ChaosReport quiet = ReportFixtures.quiet(hog(HogFate.SURVIVED, "", 614, 1536));
+        List<PodSample> pods = new ArrayList<>(quiet.pods());
+        pods.add(new PodSample(t(31), Phase.RECOVERY, "default", "web-6f7c-xyz", PodRole.WORKLOAD, "Running", false, 1,
+                "OOMKilled", null, Map.of("app", "web")));
+        ChaosReport limitOom = ReportFixtures.with(quiet, null, null, pods);
+        // GIVEN instead the same kill by the node's OOM killer: the kubelet's SystemOOM event says so
+        ChaosReport nodeOom = ReportFixtures.withHog(limitOom, limitOom.hogOutcome(), List.of(ReportFixtures.event(31,
+                "Warning", "SystemOOM", "Node", "", "k3s-node", "System OOM encountered, victim process: java, pid:"
+                        + " 4242", Map.of())));
+
+        // WHEN/THEN the container's own limit is no evidence; the node's OOM kill is
+        assertThat(Validity.of(limitOom).valid()).as(Validity.of(limitOom).reason()).isFalse();
+        assertThat(Validity.of(nodeOom).valid()).isTrue();
+        assertThat(Validity.of(nodeOom).pressure()).endsWith("the node showed pressure: SystemOOM at +00:31: System"
+                + " OOM encountered, victim process: java, pid: 4242");
+    }
+
+    @Test
+    void a_starving_api_server_is_pressure_when_the_nodes_memory_was_short_not_when_only_its_cpu_was() {
         // GIVEN a hog last seen at 46% of its target, then the API server failing from +10 on (as in a 2Gi node with
         // no eviction threshold: the hog's progress can no longer be read, its recorded peak is a lower bound)
         ChaosReport quiet = ReportFixtures.quiet(hog(HogFate.SURVIVED, "", 706, 1536));
-        ChaosReport starved = ReportFixtures.with(quiet, ReportFixtures.api("+".repeat(10) + "-".repeat(50)), null, null);
-        ChaosReport blip = ReportFixtures.with(quiet, ReportFixtures.api("+".repeat(10) + "---" + "+".repeat(47)), null,
+        ChaosReport cpuStarved = ReportFixtures.with(quiet, ReportFixtures.api("+".repeat(10) + "-".repeat(50)), null,
                 null);
-        assertThat(Validity.of(starved).valid()).isTrue();
+        long wall = quiet.cluster().declaredBytes();
+        // the node's wall 92% full while the API server fails (below the 95% that is evidence on its own)
+        ChaosReport memoryStarved = ReportFixtures.with(cpuStarved, null, quiet.node().stream()
+                .map(s -> s.withWall(s.at().isBefore(t(10)) ? wall / 2 : wall * 92 / 100, "wall")).toList(), null);
+        ChaosReport blip = ReportFixtures.with(memoryStarved, ReportFixtures.api("+".repeat(10) + "---"
+                + "+".repeat(47)), null, null);
+
+        // WHEN/THEN only failing API ticks with the node's memory short are evidence
+        assertThat(Validity.of(cpuStarved).valid()).as("API failures with no sign from the node").isFalse();
+        assertThat(Validity.of(memoryStarved).valid()).isTrue();
+        assertThat(Validity.of(memoryStarved).pressure()).contains("the API server failed more than 3 ticks in a row"
+                + " from +00:10 while the node's memory wall was 92.0% full: TLS handshake timeout");
         assertThat(Validity.of(blip).valid()).as("three failed ticks are a blip, not starvation").isFalse();
+    }
+
+    @Test
+    void a_survived_hog_whose_progress_was_never_read_is_judged_on_the_nodes_evidence() {
+        // GIVEN a hog that SURVIVED the hold but whose log was never read (peak 0), on a node that reported
+        // MemoryPressure, and the same hog on a quiet node
+        ChaosReport quiet = ReportFixtures.quiet(hog(HogFate.SURVIVED, "", 0, 1536));
+        ChaosReport pressed = ReportFixtures.with(quiet, null, ReportFixtures.evictionScenario().node(), null);
+
+        // WHEN/THEN the node was looked at: its pressure makes the run valid, and "no sign" is said only after looking
+        assertThat(Validity.of(pressed).valid()).isTrue();
+        assertThat(Validity.of(quiet).reason()).contains("the node showed no sign of memory pressure");
+        // a hog that failed at once without touching memory is not credited with the node's pressure
+        ChaosReport failed = ReportFixtures.with(ReportFixtures.quiet(hog(HogFate.FAILED, "exit 64", 0, 1536)), null,
+                ReportFixtures.evictionScenario().node(), null);
+        assertThat(Validity.of(failed).reason()).contains("it never reported touching any memory")
+                .doesNotContain("showed no sign");
     }
 
     @Test

@@ -33,8 +33,8 @@ import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
  */
 @Isolated("a node that swaps loads the host's disk: no other class runs beside it")
 @EnabledIfSystemProperty(named = "squeeze.kubeconfig", matches = ".+",
-        disabledReason = "no existing cluster configured: run with -Dsqueeze.kubeconfig=/path/to/kubeconfig of a cluster"
-                + " with a worker labelled squeeze.dev/profile=overcommitted (.ci/cluster-up.sh)")
+        disabledReason = "no existing cluster configured: run with -Dsqueeze.kubeconfig=/path/to/kubeconfig of a"
+                + " cluster with a worker labelled squeeze.dev/profile=overcommitted (.ci/cluster-up.sh)")
 class SeedOutageOnAWorkerIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeedOutageOnAWorkerIT.class);

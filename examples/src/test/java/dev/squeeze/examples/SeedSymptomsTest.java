@@ -55,7 +55,8 @@ class SeedSymptomsTest {
     @Test
     void aHealthyRunHasNoSymptom() {
         ChaosReport healthy = report(
-                List.of(new ApiSample(at(1), Phase.STEADY_STATE, OK, OK), new ApiSample(at(10), Phase.PRESSURE, OK, OK)),
+                List.of(new ApiSample(at(1), Phase.STEADY_STATE, OK, OK),
+                        new ApiSample(at(10), Phase.PRESSURE, OK, OK)),
                 List.of(new HttpSample(at(10), Phase.PRESSURE, OK)),
                 List.of(pod(1, Phase.STEADY_STATE, "coredns-1", PodRole.SYSTEM, 3),
                         pod(60, Phase.RECOVERY, "coredns-1", PodRole.SYSTEM, 3)),
@@ -75,7 +76,7 @@ class SeedSymptomsTest {
     @Test
     void handshakeTimeoutsAndFiveHundredsCountOnlyDuringTheChaos() {
         SeedSymptoms seen = SeedSymptoms.of(report(
-                List.of(new ApiSample(at(1), Phase.STEADY_STATE, failure("TLS handshake timeout after 2s (x:6443)"), OK),
+                List.of(new ApiSample(at(1), Phase.STEADY_STATE, failure("TLS handshake timeout after 2s (x:1)"), OK),
                         new ApiSample(at(10), Phase.PRESSURE, failure("TLS handshake timeout after 2s (x:6443)"), OK),
                         new ApiSample(at(11), Phase.HOLD, failure("connection refused by x:6443"), OK)),
                 List.of(new HttpSample(at(1), Phase.STEADY_STATE, failure("HTTP 502 Bad Gateway from GET /healthz")),

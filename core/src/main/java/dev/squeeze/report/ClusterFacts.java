@@ -22,15 +22,32 @@ import java.util.List;
  * @param k3sMemoryBytes     what k3s itself used after kube-system was Ready (working set of its cgroup),
  *                           {@code null} where it was not measured (an existing cluster)
  * @param resources          the workload's memory requests and limits at steady state, {@code null} before it
+ * @param wall               the node's memory wall read back (memory and swap limit, hard or soft), {@code null}
+ *                           where Squeeze did not start the node (an existing cluster)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ClusterFacts(String kind, String version, String node, String memoryModel, long declaredBytes,
                            long capacityBytes, long allocatableBytes, Long kubepodsLimitBytes,
                            long evictionThresholdBytes, List<String> kubeletArgs, Long k3sMemoryBytes,
-                           ResourceAudit resources) {
+                           ResourceAudit resources, WallLimits wall) {
 
     public ClusterFacts {
         kubeletArgs = List.copyOf(kubeletArgs);
+    }
+
+    /** Facts without a wall read back. */
+    public ClusterFacts(String kind, String version, String node, String memoryModel, long declaredBytes,
+                        long capacityBytes, long allocatableBytes, Long kubepodsLimitBytes,
+                        long evictionThresholdBytes, List<String> kubeletArgs, Long k3sMemoryBytes,
+                        ResourceAudit resources) {
+        this(kind, version, node, memoryModel, declaredBytes, capacityBytes, allocatableBytes, kubepodsLimitBytes,
+                evictionThresholdBytes, kubeletArgs, k3sMemoryBytes, resources, null);
+    }
+
+    /** These facts with the node's memory wall read back. */
+    public ClusterFacts withWall(WallLimits limits) {
+        return new ClusterFacts(kind, version, node, memoryModel, declaredBytes, capacityBytes, allocatableBytes,
+                kubepodsLimitBytes, evictionThresholdBytes, kubeletArgs, k3sMemoryBytes, resources, limits);
     }
 
     /** Facts without a resource audit. */
@@ -44,7 +61,7 @@ public record ClusterFacts(String kind, String version, String node, String memo
     /** These facts with the workload's resource audit. */
     public ClusterFacts withResources(ResourceAudit audit) {
         return new ClusterFacts(kind, version, node, memoryModel, declaredBytes, capacityBytes, allocatableBytes,
-                kubepodsLimitBytes, evictionThresholdBytes, kubeletArgs, k3sMemoryBytes, audit);
+                kubepodsLimitBytes, evictionThresholdBytes, kubeletArgs, k3sMemoryBytes, audit, wall);
     }
 
     /** Facts without a measurement of k3s's own memory. */

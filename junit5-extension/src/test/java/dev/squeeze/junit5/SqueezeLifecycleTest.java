@@ -59,6 +59,12 @@ class SqueezeLifecycleTest {
                 .map(java.util.Map.Entry::getValue))
                 .singleElement().asString()
                 .startsWith("file:/").endsWith("/target/squeeze-test-reports/FailingTestCase-fails.html");
+        // the report files themselves, published through JUnit (Open Test Reporting, IDEs)
+        assertThat(results.allEvents().fileEntryPublished().stream()
+                .flatMap(e -> e.getPayload(org.junit.platform.engine.reporting.FileEntry.class).stream())
+                .map(f -> f.getPath().getFileName().toString() + " " + f.getMediaType().orElse("")))
+                .containsExactly("FailingTestCase-fails.json application/json",
+                        "FailingTestCase-fails.html text/html; charset=UTF-8");
         assertThat(Journal.entries()).last().asString().startsWith("close k3s-");
     }
 

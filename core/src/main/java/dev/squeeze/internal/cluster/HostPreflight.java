@@ -52,14 +52,58 @@ public record HostPreflight(String dockerVersion, String os, String kernel, Stri
 
     /** Rootless Docker or user-namespace remapping: a privileged container cannot write the host's cgroups. */
     public boolean privilegedPossible() {
+        return !rootless() && !userns();
+    }
+
+    /** A rootless daemon: rootless Docker ({@code dockerd-rootless.sh}) or rootless Podman's Docker API. */
+    public boolean rootless() {
+        return hasSecurityOption("name=rootless");
+    }
+
+    /** A rootful daemon with user-namespace remapping ({@code dockerd --userns-remap}). */
+    public boolean userns() {
+        return hasSecurityOption("name=userns");
+    }
+
+    /** The systemd cgroup driver: a {@code --cgroup-parent} must then be a slice name such as {@code x.slice}. */
+    public boolean systemdDriver() {
+        return "systemd".equalsIgnoreCase(cgroupDriver);
+    }
+
+    /**
+     * Why no k3s node can start on this daemon, or empty when one can. Checked before any container starts: a k3s
+     * node needs a privileged container that owns the host's cgroups, and in a user namespace (rootless Docker or
+     * Podman, or {@code --userns-remap}) k3s skips its cgroup v2 evacuation and its kubelet then fails on the missing
+     * cpu, cpuset and memory controllers (k3s-io/k3s pkg/cli/cmds/init_linux.go), after minutes of waiting.
+     */
+    public java.util.Optional<String> refusal() {
+        if (privilegedPossible()) {
+            return java.util.Optional.empty();
+        }
+        String what = rootless() ? "runs rootless" : "remaps user namespaces (--userns-remap)";
+        String fix = rootless()
+                ? "run the tests against a rootful Docker daemon (for rootless Docker next to a rootful one:"
+                + " DOCKER_HOST=unix:///var/run/docker.sock; for Podman: `sudo podman system service` and its root"
+                + " socket)"
+                : "run the tests against a Docker daemon without --userns-remap (or start the container with"
+                + " --userns=host, which Squeeze does not do)";
+        return java.util.Optional.of("Squeeze cannot start a k3s node on this Docker daemon: it " + what + " (`docker"
+                + " info` security options: " + String.join(", ", securityOptions) + "), so its containers run in a"
+                + " user namespace where a privileged container cannot own the host's cgroups; k3s would start and"
+                + " its kubelet then fail on the missing cpu, cpuset and memory controllers. Ways out: " + fix
+                + "; or run on an existing cluster with -Dsqueeze.kubeconfig=/path/to/kubeconfig (no node is"
+                + " started then)");
+    }
+
+    private boolean hasSecurityOption(String name) {
         return securityOptions.stream().map(o -> o.toLowerCase(Locale.ROOT))
-                .noneMatch(o -> o.contains("name=rootless") || o.contains("name=userns"));
+                .anyMatch(o -> o.equals(name) || o.startsWith(name + ","));
     }
 
     /** The host part, before the node starts. */
     public String describe() {
         return "Docker " + dockerVersion + " on " + os + " (kernel " + kernel + "), cgroup v" + cgroupVersion
-                + " driver " + cgroupDriver + ", privileged: "
+                + " driver " + cgroupDriver + (rootless() ? ", rootless" : "") + ", privileged: "
                 + (privilegedPossible() ? "possible" : "not possible (" + String.join(",", securityOptions) + ")")
                 + ", host MemTotal " + memTotal.toHuman() + " (" + memTotal.bytes() + " bytes)";
     }

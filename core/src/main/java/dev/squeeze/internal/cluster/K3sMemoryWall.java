@@ -7,6 +7,7 @@ import dev.squeeze.cluster.MemoryWall;
 import dev.squeeze.cluster.NodeSpec;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
+import dev.squeeze.report.WallLimits;
 import dev.squeeze.units.MemorySize;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.k3s.K3sContainer;
@@ -22,7 +23,9 @@ import java.util.List;
  *       {@code cgroup-root}, so k3s and kubepods are siblings under one parent; N is written to the parent's
  *       {@code memory.limit_in_bytes} (and {@code memsw}) from inside the privileged container, whose
  *       /sys/fs/cgroup is the host's. A cgroup root of its own also keeps parallel nodes out of each other's
- *       {@code /kubepods}.</li>
+ *       {@code /kubepods}. With Docker's systemd cgroup driver the parent must be a slice: Docker gets
+ *       {@code squeeze-<id>.slice} (dashes in the id escaped, since a dash in a slice name nests it), which systemd
+ *       creates at {@code /squeeze.slice/squeeze-<id>.slice}; the kubelet's cgroup root is that path.</li>
  *   <li>cgroup v2: a private cgroup namespace (and no bind of the host's /sys/fs/cgroup) puts kubepods inside the
  *       container's cgroup, and {@code --memory=N --memory-swap=N} is the wall.</li>
  * </ul>
@@ -36,17 +39,36 @@ public final class K3sMemoryWall {
     private final MemoryWall wall;
     private final boolean cgroupV1;
     private final String parent;
+    private final String dockerParent;
     private final MemorySize node;
     private final MemorySize swap;
 
     K3sMemoryWall(MemoryWall wall, boolean cgroupV1, String clusterId, MemorySize node) {
-        this(wall, cgroupV1, clusterId, node, MemorySize.ZERO);
+        this(wall, cgroupV1, false, clusterId, node, MemorySize.ZERO);
     }
 
+    /** A node with {@code swap} beyond its memory: the wall's memory + swap limit is N + swap. */
     K3sMemoryWall(MemoryWall wall, boolean cgroupV1, String clusterId, MemorySize node, MemorySize swap) {
+        this(wall, cgroupV1, false, clusterId, node, swap);
+    }
+
+    /** @param systemdDriver Docker's cgroup driver is systemd: the v1 parent is then a slice */
+    K3sMemoryWall(MemoryWall wall, boolean cgroupV1, boolean systemdDriver, String clusterId, MemorySize node) {
+        this(wall, cgroupV1, systemdDriver, clusterId, node, MemorySize.ZERO);
+    }
+
+    K3sMemoryWall(MemoryWall wall, boolean cgroupV1, boolean systemdDriver, String clusterId, MemorySize node,
+                  MemorySize swap) {
         this.wall = wall;
         this.cgroupV1 = cgroupV1;
-        this.parent = "squeeze-" + clusterId;
+        if (systemdDriver) {
+            String slice = "squeeze-" + clusterId.replace('-', '_') + ".slice";
+            this.dockerParent = slice;
+            this.parent = systemdSlicePath(slice).substring(1);
+        } else {
+            this.dockerParent = "/squeeze-" + clusterId;
+            this.parent = "squeeze-" + clusterId;
+        }
         this.node = node;
         this.swap = swap;
     }
@@ -54,6 +76,30 @@ public final class K3sMemoryWall {
     /** The memory + swap limit: N, or N + S on a node with swap. */
     long memoryPlusSwapBytes() {
         return node.bytes() + swap.bytes();
+    }
+
+    /**
+     * Where systemd creates a slice: each dash-separated prefix is a parent slice, so {@code a-b.slice} lives at
+     * {@code /a.slice/a-b.slice} (systemd.slice(5)).
+     */
+    static String systemdSlicePath(String slice) {
+        String name = slice.substring(0, slice.length() - ".slice".length());
+        StringBuilder path = new StringBuilder();
+        int dash = -1;
+        while ((dash = name.indexOf('-', dash + 1)) >= 0) {
+            path.append('/').append(name, 0, dash).append(".slice");
+        }
+        return path.append('/').append(slice).toString();
+    }
+
+    /** The wall's cgroup below each hierarchy's root, without a leading slash: {@code squeeze-<id>} or a slice path. */
+    String parent() {
+        return parent;
+    }
+
+    /** What Docker gets as {@code --cgroup-parent} on v1: a path, or a slice name with the systemd driver. */
+    String dockerCgroupParent() {
+        return dockerParent;
     }
 
     boolean cgroupV1() {
@@ -84,7 +130,7 @@ public final class K3sMemoryWall {
      */
     HostConfig hostConfig(HostConfig hostConfig) {
         if (cgroupV1) {
-            return hostConfig.withCgroupParent("/" + parent);
+            return hostConfig.withCgroupParent(dockerParent);
         }
         hostConfig.withCgroupnsMode("private");
         if (wall == MemoryWall.PHYSICAL) {
@@ -116,12 +162,19 @@ public final class K3sMemoryWall {
         exec(container, "write the node's memory wall", script);
     }
 
-    /** The wall's limit read back, or {@code null} when there is none. */
-    Long wallLimit(K3sContainer container) {
+    /**
+     * The wall read back, memory and swap limit together ({@link WallReadBack}); a {@link MemoryWall#PHYSICAL} wall that
+     * swap can leak through fails here, by name, with the fix.
+     */
+    WallLimits wallLimits(K3sContainer container) {
         if (wall != MemoryWall.PHYSICAL) {
-            return null;
+            return WallLimits.accountingOnly();
         }
-        return parseLimit(exec(container, "read the wall's limit", "cat " + wallLimitFile()));
+        WallLimits limits = WallReadBack.parse(cgroupV1, parent,
+                exec(container, "read the wall's memory and swap limits", WallReadBack.script(cgroupV1, parent)),
+                swap.bytes());
+        WallReadBack.requireHard(wall, cgroupV1, limits);
+        return limits;
     }
 
     /** Inside the container: v1 the parent's limit (host hierarchy), v2 the namespace root's {@code memory.max}. */
@@ -206,24 +259,26 @@ public final class K3sMemoryWall {
                     + " MemoryWall.ACCOUNTING_ONLY";
         }
         return "k3s runs in memory cgroup '" + cgroup + "', not below /" + parent + ": the Docker daemon ignored"
-                + " the cgroup parent, so the node's memory wall would not hold k3s; check `docker info` (Cgroup"
-                + " Driver must be cgroupfs) or use MemoryWall.ACCOUNTING_ONLY";
+                + " the cgroup parent '" + dockerParent + "', so the node's memory wall would not hold k3s. Squeeze"
+                + " asks for a slice with the systemd cgroup driver and a path with cgroupfs, as `docker info` reports"
+                + " it; if `docker info` names another driver than the daemon runs with, fix the daemon's"
+                + " exec-opts (native.cgroupdriver), or run on an existing cluster with -Dsqueeze.kubeconfig";
     }
 
     /** One line for {@code ClusterFacts.memoryModel}. */
-    String describe(Long wallLimit, Long kubepodsLimit) {
+    String describe(WallLimits limits, Long kubepodsLimit) {
         String pods = "kubepods limit " + human(kubepodsLimit);
         if (wall == MemoryWall.ACCOUNTING_ONLY) {
             return "kubelet accounting only (no physical wall): " + pods + "; k3s and pods can use the host's memory";
         }
-        String swapped = swap.isZero() ? "" : cgroupV1
-                ? " + swap: memory.memsw.limit_in_bytes=" + human(memoryPlusSwapBytes())
-                : " + swap: memory.swap.max=" + human(swap.bytes());
+        Long swapLimit = limits.swapLimitBytes();
+        String swap = !limits.swapAccounted() ? ", swap not accounted"
+                : ", swap " + (swapLimit == null ? "unlimited" : swapLimit == 0 ? "0" : human(swapLimit));
         return cgroupV1
-                ? "physical wall: cgroup v1 parent /" + parent + " memory.limit_in_bytes=" + human(wallLimit)
-                + swapped + " shared by k3s and pods; " + pods
-                : "physical wall: cgroup v2 private namespace, container memory.max=" + human(wallLimit)
-                + swapped + " shared by k3s and pods; " + pods;
+                ? "physical wall: cgroup v1 parent /" + parent + " memory.limit_in_bytes="
+                + human(limits.memoryLimitBytes()) + " shared by k3s and pods" + swap + "; " + pods
+                : "physical wall: cgroup v2 private namespace, container memory.max=" + human(limits.memoryLimitBytes())
+                + " shared by k3s and pods" + swap + "; " + pods;
     }
 
     /** Host-side cleanup of the v1 parent in every hierarchy, when this JVM runs on the Docker host. */

@@ -2,9 +2,11 @@ package dev.squeeze.internal.cluster;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.squeeze.cluster.MemoryWall;
 import org.apiguardian.api.API;
 import dev.squeeze.cluster.NodeSpec;
 import dev.squeeze.report.ClusterFacts;
+import dev.squeeze.report.WallLimits;
 import dev.squeeze.units.MemorySize;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -35,12 +37,11 @@ public record K3sReadBack(K3sContainer container, KubernetesClient client, K3sMe
      * Reads everything at once, then checks. Call it after kube-system is Ready: the kubelet moves k3s into its
      * kubelet-cgroups when its container manager starts, and k3s's own memory is meant after kube-system started.
      */
-    ClusterFacts check(String nodeName, long memTotalInside, StartupPaths paths) {
+    ClusterFacts check(String nodeName, long memTotalInside, WallLimits limits, StartupPaths paths) {
         CompletableFuture<String> k3sCgroup = paths.async(() -> wall.k3sCgroup(container));
         CompletableFuture<Long> k3sMemory = paths.async(this::measureK3sMemory);
         CompletableFuture<Node> node = paths.async(() -> client.nodes().withName(nodeName).get());
         CompletableFuture<Long> kubepods = paths.async(() -> wall.kubepodsLimit(container));
-        CompletableFuture<Long> wallLimit = paths.async(() -> wall.wallLimit(container));
 
         wall.verifyK3sInside(StartupPaths.join(k3sCgroup));
         LOG.info("{}", preflight.describe(spec.image(), memTotalInside, StartupPaths.join(k3sCgroup)));
@@ -48,13 +49,20 @@ public record K3sReadBack(K3sContainer container, KubernetesClient client, K3sMe
         long capacity = bytes(n.getStatus().getCapacity().get("memory"));
         long allocatable = bytes(n.getStatus().getAllocatable().get("memory"));
         Long kubepodsLimit = StartupPaths.join(kubepods);
-        Long limit = StartupPaths.join(wallLimit);
-        SizingCheck.verify(sizing, spec.wall(), capacity, allocatable, kubepodsLimit, limit);
+        SizingCheck.verify(sizing, spec.wall(), capacity, allocatable, kubepodsLimit,
+                spec.wall() == MemoryWall.PHYSICAL ? limits.memoryLimitBytes() : null);
         ClusterFacts facts = new ClusterFacts("k3s", n.getStatus().getNodeInfo().getKubeletVersion(), nodeName,
-                wall.describe(limit, kubepodsLimit), sizing.node().bytes(), capacity, allocatable, kubepodsLimit,
-                sizing.evictionHard().bytes(), sizing.kubeletArgs(), StartupPaths.join(k3sMemory));
+                wall.describe(limits, kubepodsLimit), sizing.node().bytes(), capacity, allocatable, kubepodsLimit,
+                sizing.evictionHard().bytes(), sizing.kubeletArgs(), StartupPaths.join(k3sMemory)).withWall(limits);
         LOG.info("k3s: {}", facts.memoryModel());
         return facts;
+    }
+
+    /** The wall's memory and swap limit, judged; throws when a PHYSICAL wall is soft. */
+    WallLimits readWall() {
+        WallLimits limits = wall.wallLimits(container);
+        LOG.info("k3s: memory wall {}", limits.describe());
+        return limits;
     }
 
     /** k3s's own working set after kube-system Ready, logged and checked against kubeReserved; null if unknown. */

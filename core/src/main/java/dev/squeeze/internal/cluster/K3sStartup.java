@@ -9,6 +9,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Info;
 import dev.squeeze.internal.kube.Namespaces;
 import dev.squeeze.internal.units.Durations;
+import dev.squeeze.report.WallLimits;
 import dev.squeeze.units.MemorySize;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,11 @@ public final class K3sStartup {
         DockerClient docker = DockerClientFactory.instance().client();
         Info info = docker.infoCmd().exec();
         HostPreflight preflight = HostPreflight.of(info);
+        // the doctor's lines once per JVM, then a daemon no node can run on is refused before any container starts
+        dev.squeeze.doctor.Doctor.logOnce(docker, info, LOG);
+        preflight.refusal().ifPresent(why -> {
+            throw new IllegalStateException(why);
+        });
         boolean cgroupV1 = preflight.cgroupV1();
         HostSwap hostSwap = HostSwap.readHost();
         LOG.info("k3s preflight: {}{}", hostSwap.describe(info),
@@ -57,7 +63,8 @@ public final class K3sStartup {
         Owner owner = Owner.current();
         Leftovers.reap(docker, owner, Owner.Processes.SYSTEM, Leftovers.defaultCgroupRoot(), LOG);
         String id = owner.cgroupTag() + "-" + Namespaces.randomName().substring("squeeze-".length());
-        K3sMemoryWall wall = new K3sMemoryWall(spec.wall(), cgroupV1, id, spec.memory(), spec.swap());
+        K3sMemoryWall wall = new K3sMemoryWall(spec.wall(), cgroupV1, preflight.systemdDriver(), id, spec.memory(),
+                spec.swap());
         NodeSizing sizing = NodeSizing.derive(spec, host, wall.kubeletCgroupRoot(), cgroupV1,
                 K3sCluster.kubernetesMinor(spec.image()));
 
@@ -69,7 +76,7 @@ public final class K3sStartup {
                 .toArray(String[]::new));
         wall.configure(container);
         container.withLabels(owner.labels());
-        container.withLabel(Owner.LABEL_CGROUP_PARENT, "/squeeze-" + id);
+        container.withLabel(Owner.LABEL_CGROUP_PARENT, "/" + wall.parent());
         container.withStartupTimeout(spec.startupTimeout());
         LOG.info("k3s: starting {} as a {} ({} cgroup v{})", spec.image(), sizing.describe(), spec.wall(),
                 cgroupV1 ? 1 : 2);
@@ -81,7 +88,7 @@ public final class K3sStartup {
             container.start();
             Duration started = since(t0);
             cluster = new K3sCluster(container, wall,
-                    new WallMemory(container, cgroupV1, "squeeze-" + id, Leftovers.defaultCgroupRoot(),
+                    new WallMemory(container, cgroupV1, wall.parent(), Leftovers.defaultCgroupRoot(),
                             java.nio.file.Paths.get("/proc/pressure/memory"), spec.hasSwap()));
             paths = new StartupPaths("k3s-start-" + container.getContainerId().substring(0, 12));
             await(cluster, paths, new K3sReadBack(container, cluster.client(), wall, spec, sizing, preflight),
@@ -111,6 +118,8 @@ public final class K3sStartup {
         NodeSpec spec = readBack.spec();
         CompletableFuture<String> nodeReady = new CompletableFuture<>();
         CompletableFuture<Long> memTotal = paths.submit("MemTotal", readBack::checkMemTotalInside);
+        // the wall read back (memory and swap limit) at once: a PHYSICAL wall swap leaks through fails the start now
+        CompletableFuture<WallLimits> wallLimits = paths.submit("wall", readBack::readWall);
         paths.submit("node", () -> {
             // "Node controller sync successful" (what K3sContainer waits for) comes before Ready in k3s
             String name = K3sReadiness.awaitNodeReady(cluster.client(), remaining(spec, t0), LOG);
@@ -121,7 +130,8 @@ public final class K3sStartup {
             K3sCluster.StartupTimes times = new K3sCluster.StartupTimes(started, nodeAt, since(t0));
             LOG.info("k3s: kube-system Ready after {} (container started after {})",
                     Durations.format(times.kubeSystemReady()), Durations.format(started));
-            cluster.checked(readBack.check(name, StartupPaths.join(memTotal), paths), times);
+            cluster.checked(readBack.check(name, StartupPaths.join(memTotal), StartupPaths.join(wallLimits), paths),
+                    times);
             return name;
         });
         paths.submit(StartupPaths.HOOK, () -> {

@@ -29,7 +29,10 @@ import java.util.function.Supplier;
 /**
  * The node on every tick: Ready and MemoryPressure conditions, the node Lease's renewTime (the kubelet's heartbeat),
  * the kubelet's {@code /stats/summary} memory through the API server's node proxy, and the node's own memory from
- * its wall ({@link NodeMemorySource}) with the memory pressure stall there ({@link PressureStall}). A tick on which the API server did not return the node is recorded as
+ * its wall ({@link NodeMemorySource}) with the memory pressure stall there ({@link PressureStall}). The wall's reads
+ * ({@code docker exec} on cgroup v2, slow when the wall is full) run on a thread of their own, beside the API calls,
+ * within their own budget: a read that does not answer in time makes that reading unavailable for the tick, never
+ * the node sample, and no new read starts while one is still running. A tick on which the API server did not return the node is recorded as
  * unobserved with the reason (and still carries the wall's reading), never dropped. Logs the memory at DEBUG on
  * every poll and at INFO about every 10 s under pressure, since leftover page cache is a known source of flakes.
  *
@@ -54,6 +57,8 @@ public final class NodeProbe implements Probe {
     private final NodeMemorySource wall;
     private final AtomicReference<StatsSummary> latest = new AtomicReference<>();
     private final AtomicReference<PressureStall> kubeletPsi = new AtomicReference<>();
+    private final Duration wallBudget;
+    private final AtomicReference<CompletableFuture<WallRead>> wallInFlight = new AtomicReference<>();
     private volatile Instant lastInfo = Instant.EPOCH;
     private volatile CompletableFuture<OptionalInt> cgroupVersionRead;
 
@@ -67,9 +72,16 @@ public final class NodeProbe implements Probe {
                 NodeMemorySource.unavailable("no memory wall known for this node"));
     }
 
-    /** @param wall where the node's own memory is read on every tick */
+    /** @param wall where the node's own memory is read on every tick, within {@code timeout} */
     public NodeProbe(KubernetesClient client, String node, long thresholdBytes, Duration timeout,
                      Observations observations, Supplier<String> hogProgress, NodeMemorySource wall) {
+        this(client, node, thresholdBytes, timeout, observations, hogProgress, wall, timeout);
+    }
+
+    /** @param wallBudget how long a tick waits for the wall's reads, counted from the tick's start */
+    NodeProbe(KubernetesClient client, String node, long thresholdBytes, Duration timeout,
+              Observations observations, Supplier<String> hogProgress, NodeMemorySource wall, Duration wallBudget) {
+        this.wallBudget = wallBudget;
         this.wall = wall;
         this.client = client;
         this.node = node;
@@ -97,12 +109,15 @@ public final class NodeProbe implements Probe {
         // whole sample ends within one timeout and the next tick is not skipped
         CompletableFuture<ApiGet.Response> summary = ApiGet.getAsync(client, summaryPath(), timeout);
         CompletableFuture<ApiGet.Response> lease = ApiGet.getAsync(client, leasePath(), timeout);
-        NodeMemorySource.Reading memory = readWall();
-        PressureStall psi = readPressure();
+        long wallDeadline = System.nanoTime() + wallBudget.toNanos();
+        CompletableFuture<WallRead> wallRead = startWallRead();
         Node current;
         try {
             current = client.nodes().withName(node).get();
         } catch (KubernetesClientException e) {
+            WallRead w = awaitWall(wallRead, wallDeadline);
+            NodeMemorySource.Reading memory = w.memory();
+            PressureStall psi = w.psi();
             summary.cancel(true);
             lease.cancel(true);
             String why = "GET node " + node + " failed: " + ApiGet.describe(e);
@@ -115,13 +130,16 @@ public final class NodeProbe implements Probe {
             summary.cancel(true);
             lease.cancel(true);
             LOG.warn("node {} not found; is `nodeName` right?", node);
+            WallRead w = awaitWall(wallRead, wallDeadline);
             observations.add(NodeSample.unobserved(at, tick.phase(), node, "node " + node + " not found (404)")
-                    .withWall(memory.workingSetBytes(), memory.source()).withPsi(psi));
+                    .withWall(w.memory().workingSetBytes(), w.memory().source()).withPsi(w.psi()));
             return;
         }
         StatsSummary stats = summary(summary, deadline - System.nanoTime());
-        psi = kubeletPsiIfNoWall(psi, stats);
         Instant renewed = leaseRenewed(lease, deadline - System.nanoTime());
+        WallRead w = awaitWall(wallRead, wallDeadline);
+        NodeMemorySource.Reading memory = w.memory();
+        PressureStall psi = kubeletPsiIfNoWall(w.psi(), stats);
         NodeSample sample = new NodeSample(at, tick.phase(), node, conditionTrue(current, "Ready"),
                 conditionTrue(current, "MemoryPressure"),
                 stats == null ? null : stats.availableBytes(), stats == null ? null : stats.workingSetBytes(),
@@ -134,6 +152,45 @@ public final class NodeProbe implements Probe {
     @Override
     public void unobserved(Tick tick, String reason) {
         observations.add(NodeSample.unobserved(tick.due(), tick.phase(), node, reason));
+    }
+
+    /** The wall's two readings of one tick. */
+    private record WallRead(NodeMemorySource.Reading memory, PressureStall psi) {
+        static WallRead unavailable(String why) {
+            return new WallRead(NodeMemorySource.Reading.unavailable(why), PressureStall.unavailable(why));
+        }
+    }
+
+    private static final java.util.concurrent.ExecutorService WALL_READS =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "squeeze-wall-read");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Starts this tick's wall reads, unless the last ones still run (then this tick's are unavailable, saying so). */
+    private CompletableFuture<WallRead> startWallRead() {
+        CompletableFuture<WallRead> previous = wallInFlight.get();
+        if (previous != null && !previous.isDone()) {
+            return CompletableFuture.completedFuture(WallRead.unavailable("the wall's reads of an earlier tick (docker"
+                    + " exec in the k3s container) are still running; not started again"));
+        }
+        CompletableFuture<WallRead> read = CompletableFuture.supplyAsync(() -> new WallRead(readWall(), readPressure()),
+                WALL_READS);
+        wallInFlight.set(read);
+        return read;
+    }
+
+    private WallRead awaitWall(CompletableFuture<WallRead> read, long deadline) throws InterruptedException {
+        try {
+            return read.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return WallRead.unavailable("the wall's reads (docker exec in the k3s container) did not answer within "
+                    + dev.squeeze.internal.units.Durations.format(wallBudget) + " (a full wall slows them); the node sample went"
+                    + " on without them");
+        } catch (ExecutionException e) {
+            return WallRead.unavailable(ApiGet.describe(e.getCause()));
+        }
     }
 
     private NodeMemorySource.Reading readWall() {

@@ -53,4 +53,35 @@ class HostPreflightTest {
                         + " cgroup /squeeze-ab12c/k3s");
         assertThat(ci.describe("x", 1024, "/k3s")).contains("MemTotal inside 1024 bytes (differs from the host)");
     }
+
+    @Test
+    void rootlessDockerIsRefusedByNameWithTheWaysOut() {
+        // GIVEN `docker info` of the rootless daemon .ci/rootless-up.sh starts on this project's CI machine
+        HostPreflight rootless = DockerInfoFixtures.preflight("rootless-docker-20.10-cgroup-v1");
+
+        // WHEN asked whether a node can start THEN no, naming rootless, rootful Docker and an existing cluster
+        assertThat(rootless.rootless()).isTrue();
+        assertThat(rootless.cgroupDriver()).isEqualTo("none");
+        assertThat(rootless.refusal()).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("Squeeze cannot start a k3s node on this Docker daemon: it runs rootless (`docker info`"
+                        + " security options: name=seccomp,profile=default, name=rootless)")
+                .contains("rootful Docker daemon").contains("-Dsqueeze.kubeconfig=/path/to/kubeconfig"));
+    }
+
+    @Test
+    void rootlessPodmanAndUsernsRemapAreRefusedToo() {
+        assertThat(DockerInfoFixtures.preflight("reconstructed-podman-5-rootless-cgroup-v2").refusal())
+                .hasValueSatisfying(why -> assertThat(why).contains("it runs rootless").contains("Podman"));
+        assertThat(DockerInfoFixtures.preflight("reconstructed-docker-20.10-userns-remap").refusal())
+                .hasValueSatisfying(why -> assertThat(why).contains("remaps user namespaces (--userns-remap)")
+                        .contains("-Dsqueeze.kubeconfig"));
+    }
+
+    @Test
+    void rootfulDaemonsAreNotRefused() {
+        assertThat(DockerInfoFixtures.preflight("rootful-docker-20.10-cgroup-v1-cgroupfs").refusal()).isEmpty();
+        assertThat(DockerInfoFixtures.preflight("reconstructed-docker-28-ubuntu-24.04-cgroup-v2-systemd").refusal())
+                .isEmpty();
+        assertThat(DockerInfoFixtures.preflight("reconstructed-docker-20.10-cgroup-v1-systemd").refusal()).isEmpty();
+    }
 }

@@ -82,7 +82,16 @@ class K3sClusterIT {
                     .as("cgroup of kube-system pod %s", p.getMetadata().getName())
                     .contains("pod" + p.getMetadata().getUid()));
             assertThat(cluster.facts().memoryModel()).startsWith("physical wall: cgroup v1 parent " + parent
-                    + " memory.limit_in_bytes=2Gi shared by k3s and pods");
+                    + " memory.limit_in_bytes=2Gi shared by k3s and pods, swap 0; ");
+            // AND the wall read back: memory and swap limit (memsw = memory: no swap through it), judged hard
+            assertThat(cluster.facts().wall()).satisfies(w -> {
+                assertThat(w.hard()).as(w.describe()).isTrue();
+                assertThat(w.memoryLimitBytes()).isEqualTo(TWO_GI.bytes());
+                assertThat(w.swapAccounted()).isTrue();
+                assertThat(w.swapLimitBytes()).isZero();
+            });
+            assertThat(sh(cluster, "cat " + dir + "/memory.memsw.limit_in_bytes").strip())
+                    .isEqualTo(String.valueOf(TWO_GI.bytes()));
 
             // AND a pod on the stock JRE image runs, in the namespace Squeeze created
             assertThat(cluster.namespace()).startsWith("squeeze-");

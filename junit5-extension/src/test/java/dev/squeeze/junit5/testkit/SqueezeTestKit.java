@@ -30,8 +30,28 @@ public final class SqueezeTestKit {
         EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter")
                 .selectors(java.util.Arrays.stream(testCases).map(c -> selectClass(c))
                         .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
-                .configurationParameter(SqueezeProperties.REPORT_DIR, REPORT_DIR);
+                .configurationParameter(SqueezeProperties.REPORT_DIR, REPORT_DIR)
+                // where ExtensionContext.publishFile puts the report files (JUnit 5.12+); the kit has none by default
+                .outputDirectoryProvider(new JunitFiles());
         parameters.forEach(kit::configurationParameter);
         return EngineHook.with(FakeEngine::new, kit::execute);
+    }
+
+    /** One directory per test descriptor below target/squeeze-test-junit-files. */
+    @SuppressWarnings("deprecation")
+    private static final class JunitFiles implements org.junit.platform.engine.reporting.OutputDirectoryProvider {
+        private final java.nio.file.Path root = java.nio.file.Paths.get("target", "squeeze-test-junit-files");
+
+        @Override
+        public java.nio.file.Path getRootDirectory() {
+            return root;
+        }
+
+        @Override
+        public java.nio.file.Path createOutputDirectory(org.junit.platform.engine.TestDescriptor descriptor)
+                throws java.io.IOException {
+            String name = descriptor.getUniqueId().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+            return java.nio.file.Files.createDirectories(root.resolve(name + "-" + System.nanoTime()));
+        }
     }
 }

@@ -26,7 +26,10 @@ public final class ValidityHeader {
                 .append("\" id=\"validity\"><div class=\"validity-title\">")
                 .append(v.valid() ? "Valid run: memory pressure was applied" : "NOT A VALID RUN")
                 .append("</div><div class=\"validity-reason\">").append(esc(v.valid() ? v.pressure() : v.reason()))
-                .append("</div><div class=\"validity-phases small\">Phases: ")
+                .append("</div>")
+                .append(v.wall().isEmpty() ? "" : "<div class=\"validity-wall small" + (v.softWall() ? " warn" : "")
+                        + "\">Memory wall: " + esc(v.wall()) + "</div>")
+                .append("<div class=\"validity-phases small\">Phases: ")
                 .append(v.phasesCompleted() ? "all four completed"
                         : v.phaseProblems().stream().map(Html::esc).collect(Collectors.joining(" · ")))
                 .append("</div><table class=\"coverage\"><thead><tr><th>Signal</th><th>Observed ticks</th>"

@@ -2,6 +2,7 @@ package dev.squeeze.internal.report.json;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.squeeze.report.WallLimits;
 import org.apiguardian.api.API;
 import dev.squeeze.report.ApiSample;
 import dev.squeeze.report.ChaosReport;
@@ -80,7 +81,16 @@ public final class JsonDecoder {
                 o.path("declaredBytes").asLong(), o.path("capacityBytes").asLong(), o.path("allocatableBytes").asLong(),
                 longOrNull(o, "kubepodsLimitBytes"), o.path("evictionThresholdBytes").asLong(),
                 list(o, "kubeletArgs", JsonNode::asString), longOrNull(o, "k3sMemoryBytes"),
-                ResourceAuditJson.decode(o.path("resources")));
+                ResourceAuditJson.decode(o.path("resources")), wall(o.path("wall")));
+    }
+
+    private static WallLimits wall(JsonNode w) {
+        if (w.isMissingNode() || w.isNull()) {
+            return null;
+        }
+        return new WallLimits(longOrNull(w, "memoryLimitBytes"), longOrNull(w, "swapLimitBytes"),
+                w.path("swapAccounted").asBoolean(), w.path("hostSwapBytes").asLong(), w.path("hard").asBoolean(),
+                text(w, "reason"), text(w, "source"));
     }
 
     private static HogOutcome hogOutcome(JsonNode o) {

@@ -2,6 +2,7 @@ package dev.squeeze.internal.report.json;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.squeeze.report.WallLimits;
 import org.apiguardian.api.API;
 import dev.squeeze.internal.report.summary.ReportSummary;
 import dev.squeeze.report.ApiSample;
@@ -172,6 +173,17 @@ public final class JsonEncoder {
         o.put("k3sMemoryBytes", c.k3sMemoryBytes());
         if (c.resources() != null) {
             ResourceAuditJson.encode(c.resources(), o.putObject("resources"));
+        }
+        if (c.wall() != null) {
+            WallLimits w = c.wall();
+            ObjectNode ow = o.putObject("wall");
+            ow.put("hard", w.hard());
+            ow.put("reason", w.reason());
+            ow.put("memoryLimitBytes", w.memoryLimitBytes());
+            ow.put("swapLimitBytes", w.swapLimitBytes());
+            ow.put("swapAccounted", w.swapAccounted());
+            ow.put("hostSwapBytes", w.hostSwapBytes());
+            ow.put("source", w.source());
         }
         return o;
     }

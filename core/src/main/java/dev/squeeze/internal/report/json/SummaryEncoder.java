@@ -112,6 +112,9 @@ public final class SummaryEncoder {
         o.put("valid", v.valid());
         o.put("reason", v.reason());
         o.put("pressure", v.pressure());
+        if (!v.wall().isEmpty()) {
+            o.put("wall", v.wall());
+        }
         o.put("pressureFraction", Validity.PRESSURE_FRACTION);
         o.put("phasesCompleted", v.phasesCompleted());
         ArrayNode problems = o.putArray("phaseProblems");

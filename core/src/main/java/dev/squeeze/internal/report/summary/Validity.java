@@ -2,6 +2,7 @@ package dev.squeeze.internal.report.summary;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.squeeze.report.WallLimits;
 import org.apiguardian.api.API;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.HogFate;
@@ -46,10 +47,13 @@ import java.util.Optional;
  * @param pressure      what the hog did, one line: {@code the hog was EVICTED at 1.17 GiB of 1.50 GiB (78%): ...}
  * @param phaseProblems one line per phase that did not complete or never ran; empty when all four completed
  * @param coverage      observed ticks per tick-grid signal
+ * @param wall          the node's memory wall, {@code hard: ...} or {@code soft: <reason>} ({@link WallLimits}); a
+ *                      soft wall lets the node use more than its declared size, so survival says less. {@code ""}
+ *                      when the report has no wall read back (an existing cluster)
  */
 @API(status = INTERNAL, since = "0.1")
 public record Validity(boolean valid, String reason, String pressure, List<String> phaseProblems,
-                       List<SignalCoverage> coverage) {
+                       List<SignalCoverage> coverage, String wall) {
 
     /** The share of its target the hog must reach for a run to be valid without further evidence: 90%. */
     public static final double PRESSURE_FRACTION = 0.90;
@@ -68,12 +72,19 @@ public record Validity(boolean valid, String reason, String pressure, List<Strin
         if (reason.isEmpty() && !fateIsEvidence && fraction(hog) < PRESSURE_FRACTION && !hog.reachedTarget()) {
             pressure += PressureEvidence.first(report).map(e -> "; the node showed pressure: " + e).orElse("");
         }
-        return new Validity(reason.isEmpty(), reason, pressure, phaseProblems(report), SignalCoverage.of(report));
+        WallLimits wall = report.cluster() == null ? null : report.cluster().wall();
+        return new Validity(reason.isEmpty(), reason, pressure, phaseProblems(report), SignalCoverage.of(report),
+                wall == null ? "" : wall.describe());
     }
 
     /** {@code valid: <pressure>} or the reason it is not. */
     public String headline() {
         return valid ? "valid: " + pressure : reason;
+    }
+
+    /** The node's memory wall was read back and swap (or the lack of a limit) can leak through it. */
+    public boolean softWall() {
+        return wall.startsWith("soft");
     }
 
     /** All four phases ran and completed. */

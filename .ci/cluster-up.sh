@@ -15,7 +15,7 @@
 # Nodes (N = wall on the node's cgroup parent; K = kube-reserved; e = memory.available eviction threshold):
 #   squeeze-mn-server            control plane, tainted NoSchedule (CoreDNS tolerates it)
 #   squeeze-mn-tuned             N 2Gi, K 384Mi, e 256Mi: allocatable 1408Mi, evicts before the wall
-#   squeeze-mn-overcommitted     N 2Gi, K 64Mi, no memory eviction (stock k3s): the wall is the kernel OOM killer
+#   squeeze-mn-overcommitted     N 2Gi + 1Gi swap (memsw), K 64Mi, no memory eviction (stock k3s): the seed's machine
 # Every kubelet: eviction-pressure-transition-period=10s (the default is 5m), as Squeeze's own ITs set it: tests
 # wait for MemoryPressure to clear, and a shorter period only shortens that wait.
 # Like Squeeze's own k3s nodes on cgroup v1 (K3sMemoryWall): each container gets the Docker cgroup parent
@@ -67,9 +67,10 @@ node() {
     --kubelet-arg "eviction-hard=$hard" \
     --kubelet-arg "eviction-pressure-transition-period=10s" \
     "$@" >/dev/null
-  # the wall: N on the shared parent, written from inside the privileged container (/sys/fs/cgroup is the host's)
+  # the wall: N on the shared parent, written from inside the privileged container (/sys/fs/cgroup is the host's);
+  # NODE_SWAP_MI (default 0) of swap on top: memory + swap = N + swap, as Squeeze's @ChaosNode(swap) does
   $DOCKER exec "$name" sh -c "cd /sys/fs/cgroup/memory/$name && echo $(mi "$wall") > memory.limit_in_bytes \
-    && { [ ! -e memory.memsw.limit_in_bytes ] || echo $(mi "$wall") > memory.memsw.limit_in_bytes; }"
+    && { [ ! -e memory.memsw.limit_in_bytes ] || echo $(mi $((wall + ${NODE_SWAP_MI:-0}))) > memory.memsw.limit_in_bytes; }"
 }
 
 log "server $SERVER ($K3S_IMAGE)"
@@ -84,7 +85,8 @@ TOKEN=$($DOCKER exec "$SERVER" cat /var/lib/rancher/k3s/server/node-token) || di
 log "agents join https://$SERVER_IP:6443"
 node "$TUNED" 2048 384 256 agent --server "https://$SERVER_IP:6443" --token "$TOKEN" \
   --node-label squeeze.dev/profile=tuned
-node "$OVER" 2048 64 0 agent --server "https://$SERVER_IP:6443" --token "$TOKEN" \
+# the overcommitted worker is the seed's machine: 2 GiB + 1 GiB swap (SeedOutageOnAWorkerIT; swap only where the host has it)
+NODE_SWAP_MI=1024 node "$OVER" 2048 64 0 agent --server "https://$SERVER_IP:6443" --token "$TOKEN" \
   --node-label squeeze.dev/profile=overcommitted
 
 kubectl() { $DOCKER exec -i "$SERVER" kubectl "$@"; }

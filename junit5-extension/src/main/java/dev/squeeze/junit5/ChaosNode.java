@@ -45,6 +45,15 @@ public @interface ChaosNode {
     /** The node's size N, a Kubernetes quantity: what the kubelet reports as capacity, and the physical wall. */
     String memory() default "2Gi";
 
+    /**
+     * Swap the node may use on top of {@link #memory()}, a Kubernetes quantity; {@code "0"} (the default) means none.
+     * With swap the physical wall is memory + swap (as on the seed's own 2.0 GiB + 1.0 GiB swap machine: the kernel
+     * pages k3s and the pods out instead of OOM-killing at the memory limit), the kubelet runs with
+     * {@code fail-swap-on=false}, and the Docker host must have at least this much swap: a host without it fails the
+     * class by name before any container starts.
+     */
+    String swap() default "0";
+
     /** The {@code memory.available} hard eviction threshold; {@code "0"} turns memory eviction off (stock k3s). */
     String evictionHard() default "200Mi";
 

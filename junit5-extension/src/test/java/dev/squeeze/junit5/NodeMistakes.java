@@ -18,6 +18,13 @@ final class NodeMistakes {
         }
     }
 
+    @ChaosNode(swap = "1GB")
+    static class SwapInGigabytesTestCase {
+        @Test
+        void test() {
+        }
+    }
+
     @ChaosNode(memory = "1Gi")
     static class TooSmallNodeTestCase {
         @Test

@@ -66,6 +66,19 @@ class SqueezeConfigurationTest {
     }
 
     @Test
+    void existingClusterRefusesSwapByName(@TempDir Path dir) throws IOException {
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1");
+
+        EngineExecutionResults results = SqueezeTestKit.execute(SwapNodeTestCase.class,
+                Map.of(SqueezeProperties.KUBECONFIG, kubeconfig.toString()));
+
+        results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(message(m -> m.startsWith(
+                "@ChaosNode(swap) cannot apply to the existing cluster of " + kubeconfig + ", but was"
+                        + " swap = \"1Gi\": Squeeze does not resize"))));
+        assertThat(Journal.entries()).isEmpty();
+    }
+
+    @Test
     void missingKubeconfigIsAConfigurationProblem() {
         EngineExecutionResults results = SqueezeTestKit.execute(DefaultNodeTestCase.class,
                 Map.of(SqueezeProperties.KUBECONFIG, "does/not/exist"));
@@ -191,6 +204,13 @@ class SqueezeConfigurationTest {
 
     @ChaosNode(image = "rancher/k3s:v1.33.5-k3s1")
     static class PinnedImageTestCase {
+        @org.junit.jupiter.api.Test
+        void test() {
+        }
+    }
+
+    @ChaosNode(swap = "1Gi")
+    static class SwapNodeTestCase {
         @org.junit.jupiter.api.Test
         void test() {
         }

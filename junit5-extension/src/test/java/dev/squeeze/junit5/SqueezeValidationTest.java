@@ -101,6 +101,8 @@ class SqueezeValidationTest {
                         + " \"32m\" or longer"),
                 arguments(NodeMistakes.GigabytesTestCase.class, "@ChaosNode(memory) must be a Kubernetes quantity such"
                         + " as 512Mi or 2Gi, but was '2GB'. Fix: write memory = \"2G\" or memory = \"1907Mi\""),
+                arguments(NodeMistakes.SwapInGigabytesTestCase.class, "@ChaosNode(swap) must be a Kubernetes quantity"
+                        + " such as 512Mi or 2Gi, but was '1GB'. Fix: write swap = \"1G\" or swap = \"953Mi\""),
                 arguments(NodeMistakes.TooSmallNodeTestCase.class, "@ChaosNode(memory) must leave at least 512Mi"
                         + " allocatable for pods after kubeReserved (600Mi), systemReserved (0) and evictionHard"
                         + " (200Mi), but was '1Gi'. Fix: write memory = \"1312Mi\" or more, or lower the reservations"),

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
 import dev.squeeze.cluster.MemoryWall;
+import dev.squeeze.cluster.NodeSpec;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.squeeze.report.WallLimits;
@@ -28,7 +29,9 @@ import java.util.List;
  *   <li>cgroup v2: a private cgroup namespace (and no bind of the host's /sys/fs/cgroup) puts kubepods inside the
  *       container's cgroup, and {@code --memory=N --memory-swap=N} is the wall.</li>
  * </ul>
- * {@link MemoryWall#ACCOUNTING_ONLY} keeps the same layout without the limit.
+ * {@link MemoryWall#ACCOUNTING_ONLY} keeps the same layout without the limit. A node with swap S moves the memory +
+ * swap limit only: v1 {@code memory.memsw.limit_in_bytes} = N + S, v2 {@code --memory-swap=N+S} (Docker writes
+ * {@code memory.swap.max} = S); the memory limit stays N, so the kernel pages out instead of OOM-killing at N.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class K3sMemoryWall {
@@ -38,13 +41,24 @@ public final class K3sMemoryWall {
     private final String parent;
     private final String dockerParent;
     private final MemorySize node;
+    private final MemorySize swap;
 
     K3sMemoryWall(MemoryWall wall, boolean cgroupV1, String clusterId, MemorySize node) {
-        this(wall, cgroupV1, false, clusterId, node);
+        this(wall, cgroupV1, false, clusterId, node, MemorySize.ZERO);
+    }
+
+    /** A node with {@code swap} beyond its memory: the wall's memory + swap limit is N + swap. */
+    K3sMemoryWall(MemoryWall wall, boolean cgroupV1, String clusterId, MemorySize node, MemorySize swap) {
+        this(wall, cgroupV1, false, clusterId, node, swap);
     }
 
     /** @param systemdDriver Docker's cgroup driver is systemd: the v1 parent is then a slice */
     K3sMemoryWall(MemoryWall wall, boolean cgroupV1, boolean systemdDriver, String clusterId, MemorySize node) {
+        this(wall, cgroupV1, systemdDriver, clusterId, node, MemorySize.ZERO);
+    }
+
+    K3sMemoryWall(MemoryWall wall, boolean cgroupV1, boolean systemdDriver, String clusterId, MemorySize node,
+                  MemorySize swap) {
         this.wall = wall;
         this.cgroupV1 = cgroupV1;
         if (systemdDriver) {
@@ -56,6 +70,12 @@ public final class K3sMemoryWall {
             this.parent = "squeeze-" + clusterId;
         }
         this.node = node;
+        this.swap = swap;
+    }
+
+    /** The memory + swap limit: N, or N + S on a node with swap. */
+    long memoryPlusSwapBytes() {
+        return node.bytes() + swap.bytes();
     }
 
     /**
@@ -114,21 +134,31 @@ public final class K3sMemoryWall {
         }
         hostConfig.withCgroupnsMode("private");
         if (wall == MemoryWall.PHYSICAL) {
-            hostConfig.withMemory(node.bytes()).withMemorySwap(node.bytes());
+            hostConfig.withMemory(node.bytes()).withMemorySwap(memoryPlusSwapBytes());
         }
         return hostConfig;
     }
 
     /** Writes the v1 limit as soon as Docker has created the parent, before k3s grows. */
     void applyAfterStart(K3sContainer container) {
+        if (!swap.isZero()) {
+            // /proc/meminfo in the container is the host's: its SwapTotal is what the node can page into
+            exec(container, "check the Docker host's swap", "t=$(grep SwapTotal: /proc/meminfo | tr -dc 0-9);"
+                    + " if [ $((t * 1024)) -lt " + swap.bytes() + " ]; then echo \"" + HostSwap.message(
+                    NodeSpec.defaults().withSwap(swap), 0, "/proc/meminfo inside the node").replace("none",
+                    "$((t / 1024)) MiB").replace("`", "'") + "\" >&2; exit 3; fi");
+        }
         if (!cgroupV1 || wall != MemoryWall.PHYSICAL) {
             return;
         }
         String dir = "/sys/fs/cgroup/memory/" + parent;
         // memory before memsw: the kernel requires memory.limit <= memsw.limit at every step
         String script = "echo " + node.bytes() + " > " + dir + "/memory.limit_in_bytes && "
-                + "if [ -e " + dir + "/memory.memsw.limit_in_bytes ]; then echo " + node.bytes() + " > " + dir
-                + "/memory.memsw.limit_in_bytes; fi";
+                + "if [ -e " + dir + "/memory.memsw.limit_in_bytes ]; then echo " + memoryPlusSwapBytes() + " > " + dir
+                + "/memory.memsw.limit_in_bytes; "
+                + (swap.isZero() ? "fi" : "else echo 'no " + dir + "/memory.memsw.limit_in_bytes: the kernel has no"
+                + " swap accounting (boot with swapaccount=1), so a node with swap has no memory + swap wall' >&2;"
+                + " exit 3; fi");
         exec(container, "write the node's memory wall", script);
     }
 
@@ -141,7 +171,8 @@ public final class K3sMemoryWall {
             return WallLimits.accountingOnly();
         }
         WallLimits limits = WallReadBack.parse(cgroupV1, parent,
-                exec(container, "read the wall's memory and swap limits", WallReadBack.script(cgroupV1, parent)), 0);
+                exec(container, "read the wall's memory and swap limits", WallReadBack.script(cgroupV1, parent)),
+                swap.bytes());
         WallReadBack.requireHard(wall, cgroupV1, limits);
         return limits;
     }

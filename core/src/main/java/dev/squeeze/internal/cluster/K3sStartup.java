@@ -54,6 +54,10 @@ public final class K3sStartup {
             throw new IllegalStateException(why);
         });
         boolean cgroupV1 = preflight.cgroupV1();
+        HostSwap hostSwap = HostSwap.readHost();
+        LOG.info("k3s preflight: {}{}", hostSwap.describe(info),
+                spec.hasSwap() ? "; the node asks for " + spec.swap().toQuantity() + " of swap" : "");
+        HostSwap.check(spec, info, hostSwap);
         MemorySize host = MemorySize.ofBytes(info.getMemTotal());
         // the owner on the container and its watchdog inside it: a later run removes both the node and its cgroup
         // parent once the watchdog proved this JVM gone, even after kill -9 with Ryuk disabled
@@ -61,7 +65,8 @@ public final class K3sStartup {
         Leftovers.reap(docker, owner, Leftovers.defaultCgroupRoot(), CgroupSweep.remote(docker, spec.image()), false,
                 LOG);
         String id = owner.cgroupTag() + "-" + Namespaces.randomName().substring("squeeze-".length());
-        K3sMemoryWall wall = new K3sMemoryWall(spec.wall(), cgroupV1, preflight.systemdDriver(), id, spec.memory());
+        K3sMemoryWall wall = new K3sMemoryWall(spec.wall(), cgroupV1, preflight.systemdDriver(), id, spec.memory(),
+                spec.swap());
         NodeSizing sizing = NodeSizing.derive(spec, host, wall.kubeletCgroupRoot(), cgroupV1,
                 K3sCluster.kubernetesMinor(spec.image()));
 
@@ -86,7 +91,8 @@ public final class K3sStartup {
             container.start();
             Duration started = since(t0);
             cluster = new K3sCluster(container, wall,
-                    new WallMemory(container, cgroupV1, wall.parent(), Leftovers.defaultCgroupRoot()));
+                    new WallMemory(container, cgroupV1, wall.parent(), Leftovers.defaultCgroupRoot(),
+                            java.nio.file.Paths.get("/proc/pressure/memory"), spec.hasSwap()));
             paths = new StartupPaths("k3s-start-" + container.getContainerId().substring(0, 12));
             await(cluster, paths, new K3sReadBack(container, cluster.client(), wall, spec, sizing, preflight),
                     whenNodeReady, t0, started);

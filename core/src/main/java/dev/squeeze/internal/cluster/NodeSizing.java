@@ -86,9 +86,26 @@ public record NodeSizing(MemorySize host, MemorySize node, MemorySize systemRese
         if (cgroupV1 && kubernetesMinor >= 35) {
             args.add("fail-cgroupv1=false");
         }
+        args.addAll(swapArgs(spec, cgroupV1));
         args.addAll(spec.kubeletArgs());
         return new NodeSizing(host, spec.memory(), systemReserved, spec.kubeReserved(), spec.evictionHard(),
                 cgroupRoot, args);
+    }
+
+    /**
+     * A node with swap: the kubelet must not refuse to start ({@code fail-swap-on=false}; stock k3s already sets it in
+     * its config drop-in, a user's image may not). On cgroup v2 it gets the swap behaviour Kubernetes 1.34 defines
+     * (KEP-2400, GA): {@code LimitedSwap}, under which only Burstable pods swap, each in proportion to its memory
+     * request. On cgroup v1 the kubelet refuses {@code LimitedSwap} ("only supported with cgroupv2") and keeps
+     * {@code NoSwap}: a container with a memory limit gets {@code memsw} = its limit, a container without one
+     * (BestEffort) no {@code memsw} limit, and k3s itself swaps under the wall.
+     */
+    static List<String> swapArgs(NodeSpec spec, boolean cgroupV1) {
+        if (!spec.hasSwap()) {
+            return List.of();
+        }
+        return cgroupV1 ? List.of("fail-swap-on=false")
+                : List.of("fail-swap-on=false", "memory-swap-behavior=LimitedSwap");
     }
 
     /** The cgroup k3s itself runs in below {@code cgroupRoot}: {@code /squeeze-ab12c/k3s}. */

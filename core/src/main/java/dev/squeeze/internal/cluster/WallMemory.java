@@ -39,11 +39,17 @@ public final class WallMemory implements NodeMemorySource {
 
     /** @param hostPsi the host's PSI file, {@code /proc/pressure/memory} */
     WallMemory(GenericContainer<?> container, boolean cgroupV1, String parent, Path cgroupRoot, Path hostPsi) {
+        this(container, cgroupV1, parent, cgroupRoot, hostPsi, false);
+    }
+
+    /** @param swap whether the node has swap: its counters then carry swap in and out ({@link WallPressure}) */
+    WallMemory(GenericContainer<?> container, boolean cgroupV1, String parent, Path cgroupRoot, Path hostPsi,
+               boolean swap) {
         this.container = container;
         this.cgroupV1 = cgroupV1;
         this.parent = parent;
         this.hostDir = cgroupRoot.resolve("memory").resolve(parent);
-        this.pressure = new WallPressure(container, cgroupV1, parent, hostDir, hostPsi);
+        this.pressure = new WallPressure(container, cgroupV1, parent, hostDir, hostPsi, swap);
     }
 
     /** PSI and the wall cgroup's event counters ({@link WallPressure}). */

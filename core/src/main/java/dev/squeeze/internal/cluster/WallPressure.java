@@ -24,7 +24,14 @@ import java.util.Map;
  *   <li>cgroup v2: the container cgroup's (the wall's) {@code memory.pressure} and {@code memory.events}, with
  *       {@code docker exec}.</li>
  * </ul>
- * What cannot be read is unavailable with the reason, never 0.
+ * What cannot be read is unavailable with the reason, never 0. A node with swap adds swap in and out to the counters:
+ * <ul>
+ *   <li>cgroup v1: {@code swap} = the wall's {@code memory.memsw.usage_in_bytes - memory.usage_in_bytes} (bytes of the
+ *       node in swap), and {@code host_pswpin}/{@code host_pswpout} from {@code /proc/vmstat}: pages swapped in and out
+ *       by the whole host (v1 has no per-cgroup swap-in count), hence the prefix.</li>
+ *   <li>cgroup v2: {@code swap} = the wall's {@code memory.swap.current}, and {@code pswpin}/{@code pswpout} of its
+ *       {@code memory.stat} where the kernel has them.</li>
+ * </ul>
  */
 @API(status = INTERNAL, since = "0.1")
 public final class WallPressure {
@@ -36,16 +43,85 @@ public final class WallPressure {
     private final String parent;
     private final Path hostDir;
     private final Path hostPsi;
+    private final boolean swap;
 
     WallPressure(GenericContainer<?> container, boolean cgroupV1, String parent, Path hostDir, Path hostPsi) {
+        this(container, cgroupV1, parent, hostDir, hostPsi, false);
+    }
+
+    WallPressure(GenericContainer<?> container, boolean cgroupV1, String parent, Path hostDir, Path hostPsi,
+                 boolean swap) {
         this.container = container;
         this.cgroupV1 = cgroupV1;
         this.parent = parent;
         this.hostDir = hostDir;
         this.hostPsi = hostPsi;
+        this.swap = swap;
     }
 
     PressureStall read() {
+        PressureStall stall = readStall();
+        if (!swap) {
+            return stall;
+        }
+        try {
+            Map<String, Long> events = new java.util.LinkedHashMap<>(stall.events());
+            String source = readSwap(events);
+            return stall.withEvents(stall.eventsSource() == null ? source : stall.eventsSource() + "; " + source,
+                    events);
+        } catch (IOException | RuntimeException e) {
+            return stall.withEvents((stall.eventsSource() == null ? "" : stall.eventsSource() + "; ")
+                    + "swap unavailable: " + e, stall.events());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return stall;
+        }
+    }
+
+    /** Adds the swap counters to {@code events}; returns where they came from. */
+    String readSwap(Map<String, Long> events) throws IOException, InterruptedException {
+        if (cgroupV1) {
+            String memsw;
+            String usage;
+            String vmstat;
+            String how;
+            if (Files.isReadable(hostDir.resolve("memory.memsw.usage_in_bytes"))) {
+                memsw = Files.readString(hostDir.resolve("memory.memsw.usage_in_bytes"));
+                usage = Files.readString(hostDir.resolve("memory.usage_in_bytes"));
+                vmstat = Files.readString(Path.of("/proc/vmstat"));
+                how = "read from this host";
+            } else {
+                String dir = "/sys/fs/cgroup/memory/" + parent;
+                String[] parts = exec("cat " + dir + "/memory.memsw.usage_in_bytes; echo " + SEPARATOR + "; cat " + dir
+                        + "/memory.usage_in_bytes; echo " + SEPARATOR + "; cat /proc/vmstat");
+                memsw = parts[0];
+                usage = part(parts, 1);
+                vmstat = part(parts, 2);
+                how = "read with docker exec in the k3s container";
+            }
+            events.put("swap", Math.max(0, Long.parseLong(memsw.strip()) - Long.parseLong(usage.strip())));
+            Map<String, Long> vm = PressureStall.parseCounters(vmstat);
+            putIfThere(events, "host_pswpin", vm.get("pswpin"));
+            putIfThere(events, "host_pswpout", vm.get("pswpout"));
+            return "swap: cgroup v1 memory:/" + parent + " memsw.usage_in_bytes - usage_in_bytes; host_pswpin/"
+                    + "host_pswpout: host-wide /proc/vmstat pages, every process on the host (" + how + ")";
+        }
+        String[] parts = exec("cat /sys/fs/cgroup/memory.swap.current; echo " + SEPARATOR
+                + "; cat /sys/fs/cgroup/memory.stat");
+        events.put("swap", Long.parseLong(parts[0].strip()));
+        Map<String, Long> stat = PressureStall.parseCounters(part(parts, 1));
+        putIfThere(events, "pswpin", stat.get("pswpin"));
+        putIfThere(events, "pswpout", stat.get("pswpout"));
+        return "swap: cgroup v2 memory.swap.current, pswpin/pswpout of memory.stat of the node's container cgroup";
+    }
+
+    private static void putIfThere(Map<String, Long> events, String key, Long value) {
+        if (value != null) {
+            events.put(key, value);
+        }
+    }
+
+    private PressureStall readStall() {
         try {
             if (cgroupV1 && Files.isReadable(hostDir.resolve("memory.oom_control"))) {
                 PressureStall psi = Files.isReadable(hostPsi)

@@ -122,4 +122,19 @@ class K3sMemoryWallTest {
                 // ACCOUNTING_ONLY sets the same cgroup parent: recommending it would not help
                 .doesNotContain("ACCOUNTING_ONLY");
     }
+
+    @Test
+    void aNodeWithSwapMovesOnlyTheMemoryPlusSwapLimit() {
+        K3sMemoryWall swapped = new K3sMemoryWall(MemoryWall.PHYSICAL, false, "ab12c", TWO_GI,
+                MemorySize.parse("1Gi"));
+
+        HostConfig hc = swapped.hostConfig(new HostConfig());
+
+        assertThat(hc.getMemory()).isEqualTo(TWO_GI.bytes());
+        assertThat(hc.getMemorySwap()).isEqualTo(3L << 30);
+        // read back on v1: memsw - memory is the node's swap, which is what the wall is meant to let through
+        String v1ReadBack = "2147483648\n---squeeze---\n3221225472\n---squeeze---\nSwapTotal: 2097148 kB\n";
+        assertThat(WallReadBack.parse(true, "squeeze-ab12c", v1ReadBack, 1L << 30).hard()).isTrue();
+        assertThat(WallReadBack.parse(true, "squeeze-ab12c", v1ReadBack, 0).hard()).isFalse();
+    }
 }

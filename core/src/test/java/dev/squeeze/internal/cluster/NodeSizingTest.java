@@ -139,4 +139,16 @@ class NodeSizingTest {
         assertThat(K3sCluster.kubernetesMinor("localhost:5000/rancher/k3s:v1.35.0-k3s1")).isEqualTo(35);
         assertThat(K3sCluster.kubernetesMinor("rancher/k3s:latest")).isEqualTo(Integer.MAX_VALUE);
     }
+
+    @Test
+    void aNodeWithSwapLetsTheKubeletStartAndAsksForLimitedSwapOnlyOnCgroupV2() {
+        NodeSpec swapped = TWO_GI.withSwap(MemorySize.parse("1Gi"));
+
+        assertThat(NodeSizing.derive(swapped, HOST, "/squeeze-abcde", true, 34).kubeletArgs())
+                .contains("fail-swap-on=false").noneMatch(a -> a.startsWith("memory-swap-behavior"));
+        assertThat(NodeSizing.derive(swapped, HOST, "", false, 34).kubeletArgs())
+                .contains("fail-swap-on=false", "memory-swap-behavior=LimitedSwap");
+        assertThat(NodeSizing.derive(TWO_GI, HOST, "", false, 34).kubeletArgs())
+                .noneMatch(a -> a.startsWith("fail-swap-on") || a.startsWith("memory-swap-behavior"));
+    }
 }

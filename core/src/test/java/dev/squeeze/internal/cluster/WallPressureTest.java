@@ -61,4 +61,20 @@ class WallPressureTest {
         assertThat(NodeMemorySource.unavailable("existing cluster").pressure())
                 .isEqualTo(PressureStall.unavailable("remote node, no host files"));
     }
+
+    @Test
+    void aNodeWithSwapAddsWhatTheWallHasInSwapAndTheHostWideSwapInAndOut() throws IOException {
+        Path dir = wallDir();
+        Files.writeString(dir.resolve("memory.usage_in_bytes"), "2147483648\n");
+        Files.writeString(dir.resolve("memory.memsw.usage_in_bytes"), "2684354560\n");
+        Path psi = Files.writeString(root.resolve("pressure-memory"), "some avg10=1.00 avg60=0 avg300=0 total=1\n");
+
+        PressureStall p = new WallMemory(null, true, "squeeze-x", root, psi, true).pressure();
+
+        assertThat(p.events()).containsEntry("swap", 512L << 20).containsEntry("oom_kill", 3L)
+                .containsKeys("host_pswpin", "host_pswpout");
+        assertThat(p.eventsSource()).contains("memsw.usage_in_bytes - usage_in_bytes")
+                .contains("host-wide /proc/vmstat");
+        assertThat(new WallMemory(null, true, "squeeze-x", root, psi).pressure().events()).doesNotContainKey("swap");
+    }
 }

@@ -34,6 +34,20 @@ public final class ManifestGenerator {
             String template = resource("/k8s-templates/" + name);
             Files.writeString(out.resolve(name), template.replace("${DEMO_JAR_BASE64}", jar));
         }
+        // the seed's web pods on one worker of a multi-node cluster (SeedOutageOnAWorkerIT): overcommitted.yaml
+        // pinned to the worker labelled squeeze.dev/profile=overcommitted
+        Files.writeString(out.resolve("seed-worker.yaml"), pinned(Files.readString(out.resolve("overcommitted.yaml")),
+                "squeeze.dev/profile", "overcommitted"));
+    }
+
+    /** The pod template of every Deployment in {@code yaml} with a {@code nodeSelector} of {@code key: value}. */
+    static String pinned(String yaml, String key, String value) {
+        String podSpec = "    spec:\n      securityContext:";
+        if (!yaml.contains(podSpec)) {
+            throw new IllegalStateException("no pod template spec to pin in the template");
+        }
+        return yaml.replace(podSpec, "    spec:\n      nodeSelector:\n        " + key + ": " + value
+                + "\n      securityContext:");
     }
 
     private static byte[] demoJar(Path classes) throws IOException {

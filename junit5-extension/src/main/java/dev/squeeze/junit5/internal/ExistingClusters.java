@@ -22,6 +22,7 @@ final class ExistingClusters {
         List<String> values = new ArrayList<>();
         addIf(shaped, values, "memory", quoted(declared.memory().toQuantity()),
                 !declared.memory().equals(defaults.memory()));
+        addIf(shaped, values, "swap", quoted(declared.swap().toQuantity()), declared.hasSwap());
         addIf(shaped, values, "evictionHard", quoted(declared.evictionHard().toQuantity()),
                 !declared.evictionHard().equals(defaults.evictionHard()));
         addIf(shaped, values, "kubeReserved", quoted(declared.kubeReserved().toQuantity()),

@@ -27,8 +27,9 @@ final class NodeReader {
         Duration transition = parse.duration("pressureTransitionPeriod", node.pressureTransitionPeriod())
                 .orElse(defaults.pressureTransitionPeriod());
         Duration startup = parse.duration("startupTimeout", node.startupTimeout()).orElse(defaults.startupTimeout());
+        MemorySize swap = parse.quantity("swap", node.swap()).orElse(defaults.swap());
         String image = node.image().isEmpty() ? Images.defaultK3sImage() : node.image();
         return new NodeSpec(memory, evictionHard, kubeReserved, systemReserved, transition, image, node.wall(),
-                List.of(node.kubeletArgs()), List.of(node.loadImages()), startup);
+                List.of(node.kubeletArgs()), List.of(node.loadImages()), startup, swap);
     }
 }

@@ -251,8 +251,10 @@ public final class SqueezeRuntime {
                     settings.config().existingCluster().get().kubeconfig(), owner);
             cluster = engine(context).attach(settings.config().existingCluster().get());
         } else {
-            LOG.info("Squeeze: starting a k3s node for {}: {} memory, evictionHard {}, kubeReserved {}, image {}",
-                    owner, settings.config().node().memory(), settings.config().node().evictionHard(),
+            LOG.info("Squeeze: starting a k3s node for {}: {} memory{}, evictionHard {}, kubeReserved {}, image {}",
+                    owner, settings.config().node().memory(), settings.config().node().hasSwap()
+                            ? " + " + settings.config().node().swap() + " swap" : "",
+                    settings.config().node().evictionHard(),
                     settings.config().node().kubeReserved(), settings.config().node().image());
             ChaosEngine engine = engine(context);
             cluster = engine.startK3s(settings.config().node(),

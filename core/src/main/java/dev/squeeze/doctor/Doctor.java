@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * What Squeeze can do on this machine, one line per capability: {@code ok}, {@code degraded: what} or
  * {@code will fail: why + fix}. Run it before writing a test; the first node start of a JVM logs the same lines.
  *
- * <pre>{@code
+ * <pre class="language-shell">{@code
  * java -cp "$(cat cp.txt)" dev.squeeze.doctor.Doctor      # cp.txt: mvn dependency:build-classpath -Dmdep.outputFile=cp.txt
  * }</pre>
  * Exit code 0 when nothing will fail, 1 otherwise.

@@ -11,6 +11,7 @@ import java.util.List;
  * before pressure), against the allocatable and capacity memory of the nodes its pods run on. Each node is judged by
  * the pods on it; the ratios are those of the fullest node (on one node, simply that node's).
  *
+ * <!-- sample(ChaosReport report) -->
  * <pre>{@code
  * ResourceAudit a = report.cluster().resources();
  * a.limitsOverAllocatable();   // 1.33: the fullest node's pods' limits are 133% of its allocatable memory

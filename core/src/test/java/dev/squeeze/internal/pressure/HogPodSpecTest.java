@@ -151,12 +151,12 @@ class HogPodSpecTest {
         // GIVEN a node whose runtime lists its sandbox image among its images, and one that lists none
         Node node = new NodeBuilder().withNewMetadata().withName("node-1").endMetadata().withNewStatus()
                 .addNewImage().withNames("docker.io/library/eclipse-temurin:25-jre").endImage()
-                .addNewImage().withNames("registry.k8s.io/pause:3.10", "registry.k8s.io/pause@sha256:ee6521f2")
+                .addNewImage().withNames("sandbox.example/pause:3.10", "sandbox.example/pause@sha256:ee6521f2")
                 .endImage().endStatus().build();
         Node bare = new NodeBuilder().withNewMetadata().withName("node-2").endMetadata().build();
 
         // WHEN/THEN the check uses the node's pause image, else the one k3s runs by default
-        assertThat(AdmissionCheckPod.pauseImage(node)).isEqualTo("registry.k8s.io/pause:3.10");
+        assertThat(AdmissionCheckPod.pauseImage(node)).isEqualTo("sandbox.example/pause:3.10");
         assertThat(AdmissionCheckPod.pauseImage(bare)).isEqualTo("rancher/mirrored-pause:3.6");
     }
 }

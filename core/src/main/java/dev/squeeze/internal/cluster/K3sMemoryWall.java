@@ -9,7 +9,6 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.squeeze.report.WallLimits;
 import dev.squeeze.units.MemorySize;
-import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.k3s.K3sContainer;
 
 import java.io.IOException;
@@ -143,7 +142,7 @@ public final class K3sMemoryWall {
     void applyAfterStart(K3sContainer container) {
         if (!swap.isZero()) {
             // /proc/meminfo in the container is the host's: its SwapTotal is what the node can page into
-            exec(container, "check the Docker host's swap", "t=$(grep SwapTotal: /proc/meminfo | tr -dc 0-9);"
+            NodeShell.run(container, "check the Docker host's swap", "t=$(grep SwapTotal: /proc/meminfo | tr -dc 0-9);"
                     + " if [ $((t * 1024)) -lt " + swap.bytes() + " ]; then echo \"" + HostSwap.message(
                     NodeSpec.defaults().withSwap(swap), 0, "/proc/meminfo inside the node").replace("none",
                     "$((t / 1024)) MiB").replace("`", "'") + "\" >&2; exit 3; fi");
@@ -159,7 +158,7 @@ public final class K3sMemoryWall {
                 + (swap.isZero() ? "fi" : "else echo 'no " + dir + "/memory.memsw.limit_in_bytes: the kernel has no"
                 + " swap accounting (boot with swapaccount=1), so a node with swap has no memory + swap wall' >&2;"
                 + " exit 3; fi");
-        exec(container, "write the node's memory wall", script);
+        NodeShell.run(container, "write the node's memory wall", script);
     }
 
     /**
@@ -171,7 +170,7 @@ public final class K3sMemoryWall {
             return WallLimits.accountingOnly();
         }
         WallLimits limits = WallReadBack.parse(cgroupV1, parent,
-                exec(container, "read the wall's memory and swap limits", WallReadBack.script(cgroupV1, parent)),
+                NodeShell.run(container, "read the wall's memory and swap limits", WallReadBack.script(cgroupV1, parent)),
                 swap.bytes());
         WallReadBack.requireHard(wall, cgroupV1, limits);
         return limits;
@@ -190,7 +189,7 @@ public final class K3sMemoryWall {
 
     /** The kubepods cgroup's limit as the kubelet set it. */
     Long kubepodsLimit(K3sContainer container) {
-        return parseLimit(exec(container, "read the kubepods cgroup limit", "cat " + kubepodsLimitFile()));
+        return WallReadBack.parseLimit(NodeShell.run(container, "read the kubepods cgroup limit", "cat " + kubepodsLimitFile()));
     }
 
     /**
@@ -203,7 +202,7 @@ public final class K3sMemoryWall {
         String usage = cgroupV1 ? "memory.usage_in_bytes" : "memory.current";
         String script = "cat " + dir + "/" + usage + "; cat " + dir + "/memory.stat; echo ---; cat " + dir
                 + "/kubepods/" + usage + "; cat " + dir + "/kubepods/memory.stat";
-        String[] parts = exec(container, "read the node's memory usage", script).split("---\n?", 2);
+        String[] parts = NodeShell.run(container, "read the node's memory usage", script).split("---\n?", 2);
         return workingSet(parts[0]) - workingSet(parts[1]);
     }
 
@@ -219,7 +218,7 @@ public final class K3sMemoryWall {
 
     /** The memory cgroup of the k3s process (PID 1 in the container), as the kernel reports it. */
     String k3sCgroup(K3sContainer container) {
-        return memoryCgroup(exec(container, "read k3s's cgroup", "cat /proc/1/cgroup"));
+        return memoryCgroup(NodeShell.run(container, "read k3s's cgroup", "cat /proc/1/cgroup"));
     }
 
     /** The memory (v1) or unified (v2) cgroup in a {@code /proc/<pid>/cgroup} text. */
@@ -294,31 +293,5 @@ public final class K3sMemoryWall {
 
     private static String human(Long bytes) {
         return bytes == null ? "unlimited" : MemorySize.ofBytes(bytes).toQuantity();
-    }
-
-    static Long parseLimit(String text) {
-        String value = text.strip();
-        if (value.equals("max")) {
-            return null;
-        }
-        long bytes = Long.parseLong(value);
-        // v1 reports "unlimited" as a huge page-aligned number near Long.MAX_VALUE
-        return bytes >= (1L << 62) ? null : bytes;
-    }
-
-    private static String exec(K3sContainer container, String what, String script) {
-        try {
-            ExecResult r = container.execInContainer("sh", "-c", script);
-            if (r.getExitCode() != 0) {
-                throw new IllegalStateException("could not " + what + " in the k3s container (`sh -c '" + script
-                        + "'` exited " + r.getExitCode() + "): " + r.getStderr().strip());
-            }
-            return r.getStdout();
-        } catch (IOException e) {
-            throw new IllegalStateException("could not " + what + " in the k3s container: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while trying to " + what, e);
-        }
     }
 }

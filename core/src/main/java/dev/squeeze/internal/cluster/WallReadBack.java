@@ -41,12 +41,12 @@ final class WallReadBack {
         if (parts.length < 3) {
             throw new IllegalStateException("unexpected output reading the wall's limits: " + out.strip());
         }
-        Long memory = K3sMemoryWall.parseLimit(parts[0]);
+        Long memory = parseLimit(parts[0]);
         String swapText = parts[1].strip();
         boolean accounted = !swapText.equals(ABSENT) && !swapText.isEmpty();
         Long swap = null;
         if (accounted) {
-            Long limit = K3sMemoryWall.parseLimit(swapText);
+            Long limit = parseLimit(swapText);
             // v1 memsw is memory + swap; v2 memory.swap.max is swap alone
             swap = limit == null ? null : cgroupV1 ? (memory == null ? null : Math.max(0, limit - memory)) : limit;
         }
@@ -85,5 +85,16 @@ final class WallReadBack {
 
     private static String swapFile(boolean cgroupV1) {
         return cgroupV1 ? "memory.memsw.limit_in_bytes" : "memory.swap.max";
+    }
+
+    /** A cgroup limit file's text in bytes; {@code null} for no limit (v2 "max", v1's near-Long.MAX_VALUE). */
+    static Long parseLimit(String text) {
+        String value = text.strip();
+        if (value.equals("max")) {
+            return null;
+        }
+        long bytes = Long.parseLong(value);
+        // v1 reports "unlimited" as a huge page-aligned number near Long.MAX_VALUE
+        return bytes >= (1L << 62) ? null : bytes;
     }
 }

@@ -54,11 +54,9 @@ public final class NodeProbe implements Probe {
     private final Duration timeout;
     private final Observations observations;
     private final Supplier<String> hogProgress;
-    private final NodeMemorySource wall;
     private final AtomicReference<StatsSummary> latest = new AtomicReference<>();
     private final AtomicReference<PressureStall> kubeletPsi = new AtomicReference<>();
-    private final Duration wallBudget;
-    private final AtomicReference<CompletableFuture<WallRead>> wallInFlight = new AtomicReference<>();
+    private final WallReads wallReads;
     private volatile Instant lastInfo = Instant.EPOCH;
     private volatile CompletableFuture<OptionalInt> cgroupVersionRead;
 
@@ -81,8 +79,7 @@ public final class NodeProbe implements Probe {
     /** @param wallBudget how long a tick waits for the wall's reads, counted from the tick's start */
     NodeProbe(KubernetesClient client, String node, long thresholdBytes, Duration timeout,
               Observations observations, Supplier<String> hogProgress, NodeMemorySource wall, Duration wallBudget) {
-        this.wallBudget = wallBudget;
-        this.wall = wall;
+        this.wallReads = new WallReads(wall, wallBudget);
         this.client = client;
         this.node = node;
         this.thresholdBytes = thresholdBytes;
@@ -109,13 +106,13 @@ public final class NodeProbe implements Probe {
         // whole sample ends within one timeout and the next tick is not skipped
         CompletableFuture<ApiGet.Response> summary = ApiGet.getAsync(client, summaryPath(), timeout);
         CompletableFuture<ApiGet.Response> lease = ApiGet.getAsync(client, leasePath(), timeout);
-        long wallDeadline = System.nanoTime() + wallBudget.toNanos();
-        CompletableFuture<WallRead> wallRead = startWallRead();
+        long wallDeadline = wallReads.deadline();
+        CompletableFuture<WallReads.Read> wallRead = wallReads.start();
         Node current;
         try {
             current = client.nodes().withName(node).get();
         } catch (KubernetesClientException e) {
-            WallRead w = awaitWall(wallRead, wallDeadline);
+            WallReads.Read w = wallReads.await(wallRead, wallDeadline);
             NodeMemorySource.Reading memory = w.memory();
             PressureStall psi = w.psi();
             summary.cancel(true);
@@ -130,14 +127,14 @@ public final class NodeProbe implements Probe {
             summary.cancel(true);
             lease.cancel(true);
             LOG.warn("node {} not found; is `nodeName` right?", node);
-            WallRead w = awaitWall(wallRead, wallDeadline);
+            WallReads.Read w = wallReads.await(wallRead, wallDeadline);
             observations.add(NodeSample.unobserved(at, tick.phase(), node, "node " + node + " not found (404)")
                     .withWall(w.memory().workingSetBytes(), w.memory().source()).withPsi(w.psi()));
             return;
         }
         StatsSummary stats = summary(summary, deadline - System.nanoTime());
         Instant renewed = leaseRenewed(lease, deadline - System.nanoTime());
-        WallRead w = awaitWall(wallRead, wallDeadline);
+        WallReads.Read w = wallReads.await(wallRead, wallDeadline);
         NodeMemorySource.Reading memory = w.memory();
         PressureStall psi = kubeletPsiIfNoWall(w.psi(), stats);
         NodeSample sample = new NodeSample(at, tick.phase(), node, conditionTrue(current, "Ready"),
@@ -152,61 +149,6 @@ public final class NodeProbe implements Probe {
     @Override
     public void unobserved(Tick tick, String reason) {
         observations.add(NodeSample.unobserved(tick.due(), tick.phase(), node, reason));
-    }
-
-    /** The wall's two readings of one tick. */
-    private record WallRead(NodeMemorySource.Reading memory, PressureStall psi) {
-        static WallRead unavailable(String why) {
-            return new WallRead(NodeMemorySource.Reading.unavailable(why), PressureStall.unavailable(why));
-        }
-    }
-
-    private static final java.util.concurrent.ExecutorService WALL_READS =
-            java.util.concurrent.Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "squeeze-wall-read");
-                t.setDaemon(true);
-                return t;
-            });
-
-    /** Starts this tick's wall reads, unless the last ones still run (then this tick's are unavailable, saying so). */
-    private CompletableFuture<WallRead> startWallRead() {
-        CompletableFuture<WallRead> previous = wallInFlight.get();
-        if (previous != null && !previous.isDone()) {
-            return CompletableFuture.completedFuture(WallRead.unavailable("the wall's reads of an earlier tick (docker"
-                    + " exec in the k3s container) are still running; not started again"));
-        }
-        CompletableFuture<WallRead> read = CompletableFuture.supplyAsync(() -> new WallRead(readWall(), readPressure()),
-                WALL_READS);
-        wallInFlight.set(read);
-        return read;
-    }
-
-    private WallRead awaitWall(CompletableFuture<WallRead> read, long deadline) throws InterruptedException {
-        try {
-            return read.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return WallRead.unavailable("the wall's reads (docker exec in the k3s container) did not answer within "
-                    + dev.squeeze.internal.units.Durations.format(wallBudget) + " (a full wall slows them); the node sample went"
-                    + " on without them");
-        } catch (ExecutionException e) {
-            return WallRead.unavailable(ApiGet.describe(e.getCause()));
-        }
-    }
-
-    private NodeMemorySource.Reading readWall() {
-        try {
-            return wall.read();
-        } catch (RuntimeException e) {
-            return NodeMemorySource.Reading.unavailable(ApiGet.describe(e));
-        }
-    }
-
-    private PressureStall readPressure() {
-        try {
-            return wall.pressure();
-        } catch (RuntimeException e) {
-            return PressureStall.unavailable(ApiGet.describe(e));
-        }
     }
 
     /**

@@ -73,9 +73,9 @@ class K3sMemoryWallTest {
         assertThat(v1.kubepodsLimitFile())
                 .isEqualTo("/sys/fs/cgroup/memory/squeeze-ab12c/kubepods/memory.limit_in_bytes");
         // v2 "max" and v1's page-aligned near-Long.MAX_VALUE both mean no limit
-        assertThat(K3sMemoryWall.parseLimit("max\n")).isNull();
-        assertThat(K3sMemoryWall.parseLimit("9223372036854771712\n")).isNull();
-        assertThat(K3sMemoryWall.parseLimit("2147483648\n")).isEqualTo(TWO_GI.bytes());
+        assertThat(WallReadBack.parseLimit("max\n")).isNull();
+        assertThat(WallReadBack.parseLimit("9223372036854771712\n")).isNull();
+        assertThat(WallReadBack.parseLimit("2147483648\n")).isEqualTo(TWO_GI.bytes());
     }
 
     @Test

@@ -53,11 +53,4 @@ class SizingCheckTest {
                         SIZING.expectedAllocatable().bytes(), SIZING.expectedKubepodsLimit().bytes(), 1L << 30))
                 .withMessageContaining("physical wall limit: expected 2147483648 (2.00 GiB) but was 1073741824");
     }
-
-    @Test
-    void cgroupLimitsParseUnlimitedAsNull() {
-        assertThat(K3sMemoryWall.parseLimit("9223372036854771712\n")).isNull();
-        assertThat(K3sMemoryWall.parseLimit("max\n")).isNull();
-        assertThat(K3sMemoryWall.parseLimit("2147483648\n")).isEqualTo(2147483648L);
-    }
 }

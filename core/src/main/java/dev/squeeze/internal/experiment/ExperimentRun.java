@@ -230,11 +230,11 @@ public final class ExperimentRun {
         phases.begin(Phase.RECOVERY);
         Instant start = clock.instant();
         hog.fate.freeze();
-        hog.deleteHog();
         Recovery recovery = new Recovery(hog, observations, spec.recoveryWindow(), start);
         Duration timeout = spec.recoveryTimeout();
-        Until.Result gone = until.await("the hog pod to be deleted (recoveryTimeout)", timeout,
-                () -> hog.hogGone() ? Optional.of("hog deleted") : Optional.empty(), () -> "hog pod still present");
+        // a thrashing node's API server answers now and then: its delete is sent again until recoveryTimeout
+        Until.Result gone = until.await("the hog pod to be deleted (recoveryTimeout)", timeout, hog::deletedYet,
+                hog::deletionState);
         Until.Result clear = !gone.met() ? gone : until.await("MemoryPressure to clear and stay clear for "
                         + Durations.format(spec.recoveryWindow()) + " (recoveryTimeout)",
                 remaining(start, timeout), recovery::pressureClear, recovery::pressureState);

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One hog's life in one experiment: the names of what Squeeze creates, creating and deleting them, following the
@@ -51,6 +52,9 @@ public final class HogRun {
     private final HogSpec spec;
     private int admissionChecks;
     private String pauseImage;
+    private boolean deleteAnswered;
+    private int unansweredDeletes;
+    private String lastUnanswered = "";
 
     /**
      * @param client  a retry-free client for Squeeze's own creates and deletes
@@ -130,6 +134,40 @@ public final class HogRun {
     void deleteHog() {
         KubeRequest.of("delete", "pods", namespace, podName)
                 .run(() -> client.pods().inNamespace(namespace).withName(podName).delete());
+    }
+
+    /**
+     * One look of recovery's wait for the hog to go: sends the hog's delete until the API server answers it, then asks
+     * whether the pod is gone. An API server that does not answer (a node that thrashes) is asked again on the next
+     * tick, until recoveryTimeout ends the wait; a refusal (4xx) is thrown.
+     */
+    Optional<String> deletedYet() {
+        try {
+            if (!deleteAnswered) {
+                deleteHog();
+                deleteAnswered = true;
+            }
+            return hogGone() ? Optional.of("hog deleted") : Optional.empty();
+        } catch (KubeRequest.Refused refused) {
+            throw refused;
+        } catch (KubernetesClientException unanswered) {
+            if (KubeRequest.refused(unanswered)) {
+                throw unanswered;
+            }
+            unansweredDeletes++;
+            lastUnanswered = unanswered.getMessage();
+            return Optional.empty();
+        }
+    }
+
+    /** Where {@link #deletedYet()} stands, for the recovery's log and outcome. */
+    String deletionState() {
+        if (!deleteAnswered) {
+            return "the API server has not answered the hog's delete (" + unansweredDeletes + " attempts, last: "
+                    + lastUnanswered + ")";
+        }
+        return unansweredDeletes == 0 ? "hog pod still present"
+                : "hog pod still present (its delete went through after " + unansweredDeletes + " unanswered attempts)";
     }
 
     boolean hogGone() {

@@ -96,4 +96,36 @@ class HogRunTest {
             });
         }
     }
+    @Test
+    void a_hog_delete_the_api_server_does_not_answer_is_sent_again_until_it_goes_through() {
+        // a thrashing node: its API server fails the first two deletes (503), then answers
+        try (KubernetesClient requests = ProbeClients.withoutRetries(client, Duration.ofSeconds(5))) {
+            HogRun hog = hog(requests);
+            hog.create();
+            server.expect().delete().withPath(PODS + "/" + hog.podName).andReturn(503, new StatusBuilder()
+                    .withStatus("Failure").withCode(503).withReason("ServiceUnavailable")
+                    .withMessage("the server is currently unable to handle the request").build()).times(2);
+
+            assertThat(hog.deletedYet()).as("first delete: no answer").isEmpty();
+            assertThat(hog.deletionState()).startsWith("the API server has not answered the hog's delete (1 attempts");
+            assertThat(hog.deletedYet()).as("second delete: no answer").isEmpty();
+            assertThat(hog.deletedYet()).as("third delete goes through, and the pod is gone").contains("hog deleted");
+            assertThat(hog.deletionState()).contains("after 2 unanswered attempts");
+        }
+    }
+
+    @Test
+    void a_refused_hog_delete_is_an_error_not_a_wait() {
+        try (KubernetesClient requests = ProbeClients.withoutRetries(client, Duration.ofSeconds(5))) {
+            HogRun hog = hog(requests);
+            hog.create();
+            server.expect().delete().withPath(PODS + "/" + hog.podName).andReturn(403, new StatusBuilder()
+                    .withStatus("Failure").withCode(403).withReason("Forbidden")
+                    .withMessage("pods is forbidden: User \"ci\" cannot delete resource \"pods\"").build()).once();
+
+            KubeRequest.Refused e = catchThrowableOfType(KubeRequest.Refused.class, hog::deletedYet);
+
+            assertThat(e.code()).isEqualTo(403);
+        }
+    }
 }

@@ -13,6 +13,7 @@
 #   bash bench/seed.sh                                            # 5 runs of SeedOutageIT and SeedOutageFixedIT
 #   SQUEEZE_LOCK=/tmp/squeeze-k3s.lock bash bench/seed.sh 5       # hold a flock only while each run's k3s runs
 #   SEED_IT=SeedOutageIT bash bench/seed.sh 1                     # only some ITs (Failsafe's it.test)
+#   SEED_CLUSTER=1 SEED_IT=SeedOutageOnAWorkerIT bash bench/seed.sh  # the production variant, a fresh cluster a run
 #   bash bench/seed.sh --table target/bench-seed                  # the table of finished runs (run-*/ below DIR)
 #
 # The nodes have swap: without swap on this host each run gets a swap file of its own (.ci/swap-up.sh), removed when
@@ -26,6 +27,8 @@ out=${BENCH_OUT:-$root/target/bench-seed}
 lock=${SQUEEZE_LOCK:-}
 its=${SEED_IT:-SeedOutageIT,SeedOutageFixedIT}
 SEED_PROJECTS=${SEED_PROJECTS:-}
+# SEED_CLUSTER=1: the production variant, on a worker of the CI cluster started for each run
+SEED_CLUSTER=${SEED_CLUSTER:-}
 MVN_ARGS=${MVN_ARGS:-}
 
 table() {  # $1 = directory holding run-*/ (squeeze-reports + failsafe-reports each)
@@ -103,14 +106,23 @@ mkdir -p "$out"
 # one run: swap on, the seed ITs, swap off (the machine is left as it was)
 one_run() {
   # SEED_PROJECTS="-pl examples" skips rebuilding the other modules when they are installed in the local repository
-  bash "$root/.ci/swap-up.sh" && (cd "$root" && mvn -B -ntp ${SEED_PROJECTS:--pl examples -am} verify -Dtest=NONE \
-    -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test="$its" ${MVN_ARGS:-})
+  local cluster=()
+  bash "$root/.ci/swap-up.sh" || return 1
+  if [ -n "$SEED_CLUSTER" ]; then
+    # the production variant: a fresh CI cluster (.ci/cluster-up.sh) whose overcommitted worker has the swap
+    bash "$root/.ci/cluster-up.sh" || { bash "$root/.ci/cluster-down.sh"; bash "$root/.ci/swap-down.sh"; return 1; }
+    cluster=(-Dsqueeze.kubeconfig="${SQUEEZE_CLUSTER_DIR:-/tmp/squeeze-multinode}/kubeconfig" -Dsqueeze.it.parallel=1)
+  fi
+  (cd "$root" && mvn -B -ntp ${SEED_PROJECTS:--pl examples -am} verify -Dtest=NONE \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test="$its" \
+    "${cluster[@]}" ${MVN_ARGS:-})
   local rc=$?
+  [ -z "$SEED_CLUSTER" ] || bash "$root/.ci/cluster-down.sh"
   bash "$root/.ci/swap-down.sh"
   return $rc
 }
 export -f one_run
-export root its SEED_PROJECTS MVN_ARGS
+export root its SEED_PROJECTS MVN_ARGS SEED_CLUSTER
 for i in $(seq 1 "$runs"); do
   dir="$out/run-$i"
   rm -rf "$dir" "$root/examples/target/squeeze-reports" "$root"/*/target/failsafe-reports

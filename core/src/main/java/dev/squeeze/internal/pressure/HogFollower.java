@@ -64,14 +64,20 @@ public final class HogFollower implements Probe {
     public void sample(Tick tick) {
         String log;
         try {
-            log = client.pods().inNamespace(namespace).withName(pod).tailingLines(TAIL_LINES)
-                    .withReadyWaitTimeout(0).getLog(); // 0: no informer waiting for Ready on every tick
+            // one plain GET: fabric8's getLog() first waits for the pod with an informer, even with a zero timeout,
+            // and on a thrashing node that informer logs a stack trace a second
+            log = client.raw(logPath(namespace, pod));
         } catch (KubernetesClientException e) {
             // not started yet (ContainerCreating), deleted, or the API is down: try again next tick
             LOG.debug("hog log of {} not readable yet: {}", pod, e.getMessage());
             return;
         }
         accept(log == null ? List.of() : log.lines().toList());
+    }
+
+    /** {@code /api/v1/namespaces/<ns>/pods/<pod>/log?tailLines=120}: the last lines of the eater's log. */
+    static String logPath(String namespace, String pod) {
+        return "/api/v1/namespaces/" + namespace + "/pods/" + pod + "/log?tailLines=" + TAIL_LINES;
     }
 
     /** Takes the lines of one log read; lines seen before are skipped. */

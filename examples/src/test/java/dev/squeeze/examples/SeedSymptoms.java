@@ -1,7 +1,9 @@
 package dev.squeeze.examples;
 
+import dev.squeeze.report.ApiSample;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.EventRecord;
+import dev.squeeze.report.HogSample;
 import dev.squeeze.report.NodeSample;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.PodRole;
@@ -10,10 +12,12 @@ import dev.squeeze.report.ProbeOutcome;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,12 +33,15 @@ import java.util.regex.Pattern;
  *   <li>{@code nodeUnknownEvents}: events of the node-lifecycle controller that the node stopped posting status
  *       ("Kubelet stopped posting node status": reason {@code NodeNotReady} on the node or its pods), and the Lease's
  *       longest gap against the 50 s node-monitor grace period.</li>
+ *   <li>{@code eaterKeptRunning}: the seed's "the memory eater kept running" while the API server was unreachable:
+ *       the eater's own progress lines, stamped by the eater after the first TLS handshake timeout, show it still
+ *       touching new pages.</li>
  * </ul>
  * The bench script {@code bench/seed.sh} counts the same things from the report JSON.
  */
 record SeedSymptoms(List<String> tlsTimeouts, List<String> http5xx, Map<String, Integer> systemRestarts,
                     List<String> nodeUnknownEvents, boolean leaseGapPastGrace, String eaterFate,
-                    boolean nodeReadyInRecovery) {
+                    boolean nodeReadyInRecovery, boolean eaterKeptRunning) {
 
     static final Set<Phase> CHAOS = EnumSet.of(Phase.PRESSURE, Phase.HOLD, Phase.RECOVERY);
     /** kube-controller-manager's node-monitor grace period (50 s since Kubernetes 1.32): the node turns Unknown. */
@@ -67,7 +74,22 @@ record SeedSymptoms(List<String> tlsTimeouts, List<String> http5xx, Map<String, 
         String fate = report.hogOutcome() == null ? "unknown" : report.hogOutcome().fate().name();
         boolean readyLater = report.node().stream()
                 .anyMatch(n -> n.phase() == Phase.RECOVERY && n.observed() && n.ready());
-        return new SeedSymptoms(tls, http, restarts, unknown, leaseGap, fate, readyLater);
+        return new SeedSymptoms(tls, http, restarts, unknown, leaseGap, fate, readyLater,
+                eaterKeptRunning(report));
+    }
+
+    /** The eater touched more pages after the first fresh-TLS handshake timeout of the chaos than before it. */
+    static boolean eaterKeptRunning(ChaosReport report) {
+        Optional<Instant> firstTimeout = report.api().stream().filter(s -> CHAOS.contains(s.phase()))
+                .filter(s -> s.fresh() instanceof ProbeOutcome.Failure f && f.error().contains("TLS handshake timeout"))
+                .map(ApiSample::at).min(Comparator.naturalOrder());
+        if (firstTimeout.isEmpty()) {
+            return false;
+        }
+        Instant t = firstTimeout.get();
+        long before = report.hog().stream().filter(h -> !h.at().isAfter(t)).mapToLong(HogSample::touchedBytes)
+                .max().orElse(0);
+        return report.hog().stream().filter(h -> h.at().isAfter(t)).anyMatch(h -> h.touchedBytes() > before);
     }
 
     /**
@@ -109,7 +131,8 @@ record SeedSymptoms(List<String> tlsTimeouts, List<String> http5xx, Map<String, 
                 + http5xx.size() + first(http5xx) + "; system pods restarted: " + systemRestarts
                 + "; node stopped posting status: " + nodeUnknownEvents.size() + first(nodeUnknownEvents)
                 + (leaseGapPastGrace ? " (Lease gap past the 50 s grace period)" : "") + "; eater: " + eaterFate
-                + "; node Ready again in RECOVERY: " + nodeReadyInRecovery;
+                + "; node Ready again in RECOVERY: " + nodeReadyInRecovery + "; eater kept running after the first"
+                + " TLS handshake timeout: " + eaterKeptRunning;
     }
 
     private static String first(List<String> items) {

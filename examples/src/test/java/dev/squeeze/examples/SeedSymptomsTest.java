@@ -5,6 +5,7 @@ import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.EventRecord;
 import dev.squeeze.report.HogFate;
 import dev.squeeze.report.HogOutcome;
+import dev.squeeze.report.HogSample;
 import dev.squeeze.report.HttpSample;
 import dev.squeeze.report.NodeSample;
 import dev.squeeze.report.Phase;
@@ -114,5 +115,26 @@ class SeedSymptomsTest {
         assertThat(seen.leaseGapPastGrace()).isTrue();
         assertThat(SeedSymptoms.longestLeaseGap(gap)).isEqualTo(Duration.ofSeconds(58));
         assertThat(SeedSymptoms.peakSwapBytes(report(List.of(), List.of(), List.of(), gap, List.of()))).isZero();
+    }
+    @Test
+    void theEaterKeptRunningWhenItTouchedNewPagesAfterTheFirstHandshakeTimeout() {
+        List<ApiSample> api = List.of(new ApiSample(at(1), Phase.STEADY_STATE, OK, OK),
+                new ApiSample(at(20), Phase.PRESSURE, failure("TLS handshake timeout after 2s (localhost:6443)"), OK));
+        ChaosReport base = report(api, List.of(), List.of(), List.of(), List.of());
+        ChaosReport running = withHog(base, List.of(new HogSample(at(10), "ramp", 2500L << 20, 1000L << 20, 0),
+                new HogSample(at(30), "ramp", 2500L << 20, 1200L << 20, 0)));
+        ChaosReport stopped = withHog(base, List.of(new HogSample(at(10), "ramp", 2500L << 20, 1000L << 20, 0),
+                new HogSample(at(30), "ramp", 2500L << 20, 1000L << 20, 0)));
+
+        assertThat(SeedSymptoms.of(running).eaterKeptRunning()).isTrue();
+        assertThat(SeedSymptoms.of(stopped).eaterKeptRunning()).as("no new pages after the timeout").isFalse();
+        assertThat(SeedSymptoms.of(withHog(report(List.of(), List.of(), List.of(), List.of(), List.of()),
+                running.hog())).eaterKeptRunning()).as("no handshake timeout at all").isFalse();
+    }
+
+    private static ChaosReport withHog(ChaosReport r, List<HogSample> hog) {
+        return new ChaosReport(r.name(), r.started(), r.finished(), r.cluster(), r.hogSpec(), r.phases(), r.api(),
+                r.node(), r.pods(), hog, r.events(), r.http(), r.hogOutcome(), r.notes(), r.clusterNodes(),
+                r.otherNodes());
     }
 }

@@ -30,12 +30,25 @@ import java.time.Instant;
  *                        kubelet set it, on the node's clock to the second; {@code null} when False or unknown
  * @param memoryTime      the kubelet's {@code memory.time} of {@code availableBytes}: when its stats were taken, on the
  *                        node's clock to the second; {@code null} when unknown
+ * @param notReady        the Ready condition when the node was seen and it was not True, as
+ *                        {@code <status> <reason>: <message>}: {@code Unknown NodeStatusUnknown: Kubelet stopped
+ *                        posting node status.} once the node-lifecycle controller gave up on a silent kubelet;
+ *                        {@code null} when Ready, unobserved, or in reports written before it existed
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record NodeSample(Instant at, Phase phase, String node, boolean ready, boolean memoryPressure,
                          Long availableBytes, Long workingSetBytes, Instant leaseRenewed, String unobserved,
                          Long wallWorkingSetBytes, String wallSource, PressureStall psi, Instant memoryPressureSince,
-                         Instant memoryTime) {
+                         Instant memoryTime, String notReady) {
+
+    /** A tick without the Ready condition's words. */
+    public NodeSample(Instant at, Phase phase, String node, boolean ready, boolean memoryPressure,
+                      Long availableBytes, Long workingSetBytes, Instant leaseRenewed, String unobserved,
+                      Long wallWorkingSetBytes, String wallSource, PressureStall psi, Instant memoryPressureSince,
+                      Instant memoryTime) {
+        this(at, phase, node, ready, memoryPressure, availableBytes, workingSetBytes, leaseRenewed, unobserved,
+                wallWorkingSetBytes, wallSource, psi, memoryPressureSince, memoryTime, null);
+    }
 
     /** A tick without the kubelet's own times. */
     public NodeSample(Instant at, Phase phase, String node, boolean ready, boolean memoryPressure,
@@ -74,19 +87,25 @@ public record NodeSample(Instant at, Phase phase, String node, boolean ready, bo
     /** The same sample with the wall's reading (the node probe reads the wall independently of the API server). */
     public NodeSample withWall(Long wallWorkingSetBytes, String wallSource) {
         return new NodeSample(at, phase, node, ready, memoryPressure, availableBytes, workingSetBytes, leaseRenewed,
-                unobserved, wallWorkingSetBytes, wallSource, psi, memoryPressureSince, memoryTime);
+                unobserved, wallWorkingSetBytes, wallSource, psi, memoryPressureSince, memoryTime, notReady);
     }
 
     /** The same sample with the tick's pressure stall reading (read beside the wall, independently of the API). */
     public NodeSample withPsi(PressureStall psi) {
         return new NodeSample(at, phase, node, ready, memoryPressure, availableBytes, workingSetBytes, leaseRenewed,
-                unobserved, wallWorkingSetBytes, wallSource, psi, memoryPressureSince, memoryTime);
+                unobserved, wallWorkingSetBytes, wallSource, psi, memoryPressureSince, memoryTime, notReady);
     }
 
     /** The same sample with the kubelet's own times: MemoryPressure's lastTransitionTime and the stats' memory.time. */
     public NodeSample withKubeletTimes(Instant memoryPressureSince, Instant memoryTime) {
         return new NodeSample(at, phase, node, ready, memoryPressure, availableBytes, workingSetBytes, leaseRenewed,
-                unobserved, wallWorkingSetBytes, wallSource, psi, memoryPressureSince, memoryTime);
+                unobserved, wallWorkingSetBytes, wallSource, psi, memoryPressureSince, memoryTime, notReady);
+    }
+
+    /** The same sample with the Ready condition's words when it is not True ({@code null} when it is). */
+    public NodeSample withNotReady(String notReady) {
+        return new NodeSample(at, phase, node, ready, memoryPressure, availableBytes, workingSetBytes, leaseRenewed,
+                unobserved, wallWorkingSetBytes, wallSource, psi, memoryPressureSince, memoryTime, notReady);
     }
 
     /** Whether the node was seen on this tick. */

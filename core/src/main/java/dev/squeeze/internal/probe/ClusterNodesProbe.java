@@ -136,7 +136,8 @@ public final class ClusterNodesProbe implements Probe {
             samples.add(new NodeSample(at, tick.phase(), name, NodeProbe.conditionTrue(node, "Ready"),
                     NodeProbe.conditionTrue(node, "MemoryPressure"), stats == null ? null : stats.availableBytes(),
                     stats == null ? null : stats.workingSetBytes(), renewed.get(name))
-                    .withKubeletTimes(NodeProbe.pressureSince(node), stats == null ? null : stats.memoryTime()));
+                    .withKubeletTimes(NodeProbe.pressureSince(node), stats == null ? null : stats.memoryTime())
+                    .withNotReady(NodeProbe.notReady(node)));
         }
         samples.forEach(observations::addOther);
     }

@@ -141,7 +141,8 @@ public final class NodeProbe implements Probe {
                 conditionTrue(current, "MemoryPressure"),
                 stats == null ? null : stats.availableBytes(), stats == null ? null : stats.workingSetBytes(),
                 renewed, null, memory.workingSetBytes(), memory.source(), psi)
-                .withKubeletTimes(pressureSince(current), stats == null ? null : stats.memoryTime());
+                .withKubeletTimes(pressureSince(current), stats == null ? null : stats.memoryTime())
+                .withNotReady(notReady(current));
         observations.add(sample);
         log(sample, tick.phase());
     }
@@ -253,6 +254,19 @@ public final class NodeProbe implements Probe {
                     }
                 })
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /**
+     * The Ready condition when it is not True, as {@code <status> <reason>: <message>} (the node-lifecycle
+     * controller's {@code Unknown NodeStatusUnknown: Kubelet stopped posting node status.}); {@code null} when True.
+     */
+    static String notReady(Node node) {
+        if (node.getStatus() == null || node.getStatus().getConditions() == null) {
+            return "no Ready condition";
+        }
+        return node.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType()))
+                .filter(c -> !"True".equals(c.getStatus())).findFirst()
+                .map(c -> c.getStatus() + " " + c.getReason() + ": " + c.getMessage()).orElse(null);
     }
 
     static boolean conditionTrue(Node node, String type) {

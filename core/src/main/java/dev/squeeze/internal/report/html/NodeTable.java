@@ -105,7 +105,8 @@ public final class NodeTable {
             };
             svg.append("<rect x=\"").append(Html.num(x)).append("\" y=\"0\" width=\"").append(Html.num(w))
                     .append("\" height=\"").append(STRIP_HEIGHT).append("\" fill=\"").append(fill).append("\"><title>")
-                    .append(esc(Timeline.offset(o, s.at()) + " " + state + (s.observed() ? "" : ": " + s.unobserved())))
+                    .append(esc(Timeline.offset(o, s.at()) + " " + state + (!s.observed() ? ": " + s.unobserved()
+                            : s.notReady() != null ? ": Ready " + s.notReady() : "")))
                     .append("</title></rect>");
         }
         return svg.append("</svg>").toString();

@@ -70,7 +70,7 @@ public final class JsonDecoder {
                 longOrNull(o, "availableBytes"), longOrNull(o, "workingSetBytes"),
                 instant(o, "leaseRenewed"), text(o, "unobserved"), longOrNull(o, "wallWorkingSetBytes"),
                 text(o, "wallSource"), PsiJson.sample(o.path("psi")), instant(o, "memoryPressureSince"),
-                instant(o, "memoryTime"));
+                instant(o, "memoryTime"), text(o, "notReady"));
     }
 
     private static ClusterFacts cluster(JsonNode o) {

@@ -148,6 +148,9 @@ public final class JsonEncoder {
             if (s.memoryTime() != null) {
                 instant(o, "memoryTime", s.memoryTime());
             }
+            if (s.notReady() != null) {
+                o.put("notReady", s.notReady());
+            }
             if (s.psi() != null) {
                 o.set("psi", PsiJson.sample(this, s.psi()));
             }

@@ -3,6 +3,7 @@ package dev.squeeze.internal.report.json;
 import dev.squeeze.report.ApiSample;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.HttpSample;
+import dev.squeeze.report.NodeSample;
 import dev.squeeze.report.ProbeOutcome;
 import dev.squeeze.report.ReportFiles;
 import dev.squeeze.report.ReportFixtures;
@@ -66,6 +67,23 @@ class ReportJsonRoundTripTest {
         assertThat(read.node().get(31).unobserved()).isEqualTo("the API server did not answer in 2s");
         assertThat(ReportWriter.toJson(report)).contains("\"unobserved\" : \"missed\"",
                 "\"signal\" : \"node k3s-node\"", "\"scheduledTicks\" : 67", "\"observedTicks\" : 61");
+    }
+
+    @Test
+    void the_ready_condition_s_words_round_trip() {
+        ChaosReport scenario = ReportFixtures.evictionScenario();
+        List<NodeSample> node = new ArrayList<>(scenario.node());
+        node.set(30, node.get(30).withNotReady("Unknown NodeStatusUnknown: Kubelet stopped posting node status."));
+        ChaosReport report = ReportFixtures.with(scenario, null, node, null);
+
+        ChaosReport read = ReportReader.fromJson(ReportWriter.toJson(report));
+
+        assertThat(read).isEqualTo(report);
+        assertThat(read.node().get(30).notReady()).isEqualTo(
+                "Unknown NodeStatusUnknown: Kubelet stopped posting node status.");
+        assertThat(read.node().get(29).notReady()).isNull();
+        assertThat(ReportWriter.toJson(report))
+                .contains("\"notReady\" : \"Unknown NodeStatusUnknown: Kubelet stopped posting node status.\"");
     }
 
     @Test

@@ -8,7 +8,10 @@
 #   sys restart   kube-system pods whose restart count grew (k3s runs API server, scheduler, controller-manager in
 #                 one process: CoreDNS, metrics-server, local-path-provisioner are its system pods)
 #   node Unknown  events that the kubelet stopped posting node status (NodeNotReady from the node-lifecycle
-#                 controller), or a node Lease gap past the 50 s grace period ("gap")
+#                 controller), ticks whose Ready condition read "Unknown NodeStatusUnknown", or a node Lease gap past
+#                 the 50 s grace period ("gap")
+#   kept running  the eater touched new pages after the first TLS handshake timeout or node-lifecycle mark ("the
+#                 memory eater kept running"); "-" when neither happened
 #
 #   bash bench/seed.sh                                            # 5 runs of SeedOutageIT and SeedOutageFixedIT
 #   SQUEEZE_LOCK=/tmp/squeeze-k3s.lock bash bench/seed.sh 5       # hold a flock only while each run's k3s runs
@@ -66,23 +69,35 @@ def symptoms(r):
                (r.get("summary", {}).get("reactionTimes") or [])] + [0])
     swap = max([(n.get("psi") or {}).get("events", {}).get("swap", -1) for n in r.get("node", [])
                 if n["phase"] in chaos] + [-1])
+    unknown += sum(1 for n in r.get("node", []) if n["phase"] in chaos
+                   and "NodeStatusUnknown" in (n.get("notReady") or ""))
     fate = (r.get("hogOutcome") or {}).get("fate", "-")
-    return tls, http, grew, unknown, gap, swap, fate
+    # the eater kept running: it touched new pages after the first TLS handshake timeout or node-Unknown mark
+    firsts = [a["at"] for a in r.get("api", []) if a["phase"] in chaos and failed(a.get("fresh"))
+              and "TLS handshake timeout" in a["fresh"]["error"]]
+    firsts += [e["at"] for e in r.get("events", []) if e.get("reason") == "NodeNotReady" and e.get("objectKind") == "Pod"]
+    kept = "-"
+    if firsts:
+        t = min(firsts)
+        before = max([h["touchedBytes"] for h in r.get("hog", []) if h["at"] <= t] + [0])
+        kept = "yes" if any(h["touchedBytes"] > before for h in r.get("hog", []) if h["at"] > t) else "no"
+    return tls, http, grew, unknown, gap, swap, fate, kept
 rows = []
 for run in runs(sys.argv[1]):
     v = verdicts(run)
     for f in sorted(glob.glob(os.path.join(run, "squeeze-reports", "*.json"))):
         r = json.load(open(f))
         cls = r["name"].split("-")[0]
-        tls, http, grew, unknown, gap, swap, fate = symptoms(r)
+        tls, http, grew, unknown, gap, swap, fate, kept = symptoms(r)
         sysr = ",".join("%s+%d" % kv for kv in sorted(grew.items())) or "0"
         unk = str(unknown) + (" (gap %.0fs)" % gap if gap > 50 else "")
-        rows.append((run.rsplit("-", 1)[1], cls, str(tls), str(http), sysr, unk, fate,
+        rows.append((run.rsplit("-", 1)[1], cls, str(tls), str(http), sysr, unk, fate, kept,
                      "-" if swap < 0 else "%d MiB" % (swap >> 20), v.get(cls, "?")))
     for cls, verdict in sorted(v.items()):
         if not any(r[0] == run.rsplit("-", 1)[1] and r[1] == cls for r in rows):
-            rows.append((run.rsplit("-", 1)[1], cls, "-", "-", "-", "-", "-", "-", verdict + " (no report)"))
-head = ("run", "test", "TLS timeout", "5xx", "sys restart", "node Unknown", "eater", "peak swap", "verdict")
+            rows.append((run.rsplit("-", 1)[1], cls, "-", "-", "-", "-", "-", "-", "-", verdict + " (no report)"))
+head = ("run", "test", "TLS timeout", "5xx", "sys restart", "node Unknown", "eater", "kept running", "peak swap",
+        "verdict")
 w = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
 line = lambda r: "| " + " | ".join(c.ljust(w[i]) for i, c in enumerate(r)) + " |"
 print(line(head))

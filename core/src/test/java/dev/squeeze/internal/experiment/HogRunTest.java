@@ -10,6 +10,7 @@ import dev.squeeze.report.HogFate;
 import dev.squeeze.units.MemorySize;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -80,9 +81,8 @@ class HogRunTest {
 
     @Test
     void a_refused_hog_is_rejected_and_the_refusal_propagates() {
-        server.expect().post().withPath(PODS).andReturn(422, new StatusBuilder().withStatus("Failure").withCode(422)
-                .withReason("Invalid").withMessage("Pod \"x\" is invalid: spec.priorityClassName: Invalid value")
-                .build()).once();
+        server.expect().post().withPath(PODS).andReturn(422, failure(422, "Invalid",
+                "Pod \"x\" is invalid: spec.priorityClassName: Invalid value")).once();
         try (KubernetesClient requests = ProbeClients.withoutRetries(client, Duration.ofSeconds(5))) {
             HogRun hog = hog(requests);
 
@@ -96,15 +96,20 @@ class HogRunTest {
             });
         }
     }
+
+    /** A Status the API server answers a failed request with. */
+    private static Status failure(int code, String reason, String message) {
+        return new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason).withMessage(message).build();
+    }
+
     @Test
     void a_hog_delete_the_api_server_does_not_answer_is_sent_again_until_it_goes_through() {
         // a thrashing node: its API server fails the first two deletes (503), then answers
         try (KubernetesClient requests = ProbeClients.withoutRetries(client, Duration.ofSeconds(5))) {
             HogRun hog = hog(requests);
             hog.create();
-            server.expect().delete().withPath(PODS + "/" + hog.podName).andReturn(503, new StatusBuilder()
-                    .withStatus("Failure").withCode(503).withReason("ServiceUnavailable")
-                    .withMessage("the server is currently unable to handle the request").build()).times(2);
+            server.expect().delete().withPath(PODS + "/" + hog.podName).andReturn(503, failure(503,
+                    "ServiceUnavailable", "the server is currently unable to handle the request")).times(2);
 
             assertThat(hog.deletedYet()).as("first delete: no answer").isEmpty();
             assertThat(hog.deletionState()).startsWith("the API server has not answered the hog's delete (1 attempts");
@@ -119,9 +124,8 @@ class HogRunTest {
         try (KubernetesClient requests = ProbeClients.withoutRetries(client, Duration.ofSeconds(5))) {
             HogRun hog = hog(requests);
             hog.create();
-            server.expect().delete().withPath(PODS + "/" + hog.podName).andReturn(403, new StatusBuilder()
-                    .withStatus("Failure").withCode(403).withReason("Forbidden")
-                    .withMessage("pods is forbidden: User \"ci\" cannot delete resource \"pods\"").build()).once();
+            server.expect().delete().withPath(PODS + "/" + hog.podName).andReturn(403, failure(403, "Forbidden",
+                    "pods is forbidden: User \"ci\" cannot delete resource \"pods\"")).once();
 
             KubeRequest.Refused e = catchThrowableOfType(KubeRequest.Refused.class, hog::deletedYet);
 

@@ -133,11 +133,11 @@ public final class ClusterNodesProbe implements Probe {
                 continue;
             }
             StatsSummary stats = summary(name, summaries.get(name), deadline);
-            samples.add(new NodeSample(at, tick.phase(), name, NodeProbe.conditionTrue(node, "Ready"),
-                    NodeProbe.conditionTrue(node, "MemoryPressure"), stats == null ? null : stats.availableBytes(),
+            samples.add(new NodeSample(at, tick.phase(), name, NodeConditions.isTrue(node, "Ready"),
+                    NodeConditions.isTrue(node, "MemoryPressure"), stats == null ? null : stats.availableBytes(),
                     stats == null ? null : stats.workingSetBytes(), renewed.get(name))
-                    .withKubeletTimes(NodeProbe.pressureSince(node), stats == null ? null : stats.memoryTime())
-                    .withNotReady(NodeProbe.notReady(node)));
+                    .withKubeletTimes(NodeConditions.pressureSince(node), stats == null ? null : stats.memoryTime())
+                    .withNotReady(NodeConditions.notReady(node)));
         }
         samples.forEach(observations::addOther);
     }

@@ -8,7 +8,6 @@ import dev.squeeze.report.PressureStall;
 import dev.squeeze.report.Phase;
 import dev.squeeze.units.MemorySize;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -137,12 +136,12 @@ public final class NodeProbe implements Probe {
         WallReads.Read w = wallReads.await(wallRead, wallDeadline);
         NodeMemorySource.Reading memory = w.memory();
         PressureStall psi = kubeletPsiIfNoWall(w.psi(), stats);
-        NodeSample sample = new NodeSample(at, tick.phase(), node, conditionTrue(current, "Ready"),
-                conditionTrue(current, "MemoryPressure"),
+        NodeSample sample = new NodeSample(at, tick.phase(), node, NodeConditions.isTrue(current, "Ready"),
+                NodeConditions.isTrue(current, "MemoryPressure"),
                 stats == null ? null : stats.availableBytes(), stats == null ? null : stats.workingSetBytes(),
                 renewed, null, memory.workingSetBytes(), memory.source(), psi)
-                .withKubeletTimes(pressureSince(current), stats == null ? null : stats.memoryTime())
-                .withNotReady(notReady(current));
+                .withKubeletTimes(NodeConditions.pressureSince(current), stats == null ? null : stats.memoryTime())
+                .withNotReady(NodeConditions.notReady(current));
         observations.add(sample);
         log(sample, tick.phase());
     }
@@ -236,47 +235,6 @@ public final class NodeProbe implements Probe {
             LOG.debug("node lease of {} unreadable: {}", node, ApiGet.describe(e));
             return null;
         }
-    }
-
-    /** The MemoryPressure condition's lastTransitionTime while it is True (the kubelet's clock, to the second). */
-    static Instant pressureSince(Node node) {
-        if (node.getStatus() == null || node.getStatus().getConditions() == null) {
-            return null;
-        }
-        return node.getStatus().getConditions().stream()
-                .filter(c -> "MemoryPressure".equals(c.getType()) && "True".equals(c.getStatus())
-                        && c.getLastTransitionTime() != null)
-                .map(c -> {
-                    try {
-                        return java.time.OffsetDateTime.parse(c.getLastTransitionTime()).toInstant();
-                    } catch (java.time.format.DateTimeParseException e) {
-                        return null;
-                    }
-                })
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-    }
-
-    /**
-     * The Ready condition when it is not True, as {@code <status> <reason>: <message>} (the node-lifecycle
-     * controller's {@code Unknown NodeStatusUnknown: Kubelet stopped posting node status.}); {@code null} when True.
-     */
-    static String notReady(Node node) {
-        if (node.getStatus() == null || node.getStatus().getConditions() == null) {
-            return "no Ready condition";
-        }
-        return node.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType()))
-                .filter(c -> !"True".equals(c.getStatus())).findFirst()
-                .map(c -> c.getStatus() + " " + c.getReason() + ": " + c.getMessage()).orElse(null);
-    }
-
-    static boolean conditionTrue(Node node, String type) {
-        if (node.getStatus() == null || node.getStatus().getConditions() == null) {
-            return false;
-        }
-        return node.getStatus().getConditions().stream()
-                .filter(c -> type.equals(c.getType()))
-                .map(NodeCondition::getStatus)
-                .anyMatch("True"::equals);
     }
 
     private void log(NodeSample s, Phase phase) {

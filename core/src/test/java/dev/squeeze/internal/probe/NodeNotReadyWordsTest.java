@@ -22,14 +22,14 @@ class NodeNotReadyWordsTest {
 
     @Test
     void a_silent_kubelet_reads_as_the_controller_wrote_it() {
-        assertThat(NodeProbe.notReady(node("Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status.")))
+        assertThat(NodeConditions.notReady(node("Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status.")))
                 .isEqualTo("Unknown NodeStatusUnknown: Kubelet stopped posting node status.");
-        assertThat(NodeProbe.notReady(node("False", "KubeletNotReady", "container runtime is down")))
+        assertThat(NodeConditions.notReady(node("False", "KubeletNotReady", "container runtime is down")))
                 .isEqualTo("False KubeletNotReady: container runtime is down");
     }
 
     @Test
     void a_ready_node_has_no_words() {
-        assertThat(NodeProbe.notReady(node("True", "KubeletReady", "kubelet is posting ready status"))).isNull();
+        assertThat(NodeConditions.notReady(node("True", "KubeletReady", "kubelet is posting ready status"))).isNull();
     }
 }

@@ -14,7 +14,7 @@
 #
 # Nodes (N = wall on the node's cgroup parent; K = kube-reserved; e = memory.available eviction threshold):
 #   squeeze-mn-server            control plane, tainted NoSchedule (CoreDNS tolerates it)
-#   squeeze-mn-tuned             N 2Gi, K 384Mi, e 256Mi: allocatable 1408Mi, evicts before the wall
+#   squeeze-mn-tuned             N 2Gi + 1Gi swap, K 384Mi, e 256Mi: allocatable 1408Mi, evicts before the wall
 #   squeeze-mn-overcommitted     N 2Gi + 1Gi swap (memsw), K 64Mi, no memory eviction (stock k3s): the seed's machine
 # Every kubelet: eviction-pressure-transition-period=10s (the default is 5m), as Squeeze's own ITs set it: tests
 # wait for MemoryPressure to clear, and a shorter period only shortens that wait.
@@ -83,7 +83,8 @@ for _ in $(seq 1 240); do
 done
 TOKEN=$($DOCKER exec "$SERVER" cat /var/lib/rancher/k3s/server/node-token) || die "server wrote no node-token"
 log "agents join https://$SERVER_IP:6443"
-node "$TUNED" 2048 384 256 agent --server "https://$SERVER_IP:6443" --token "$TOKEN" \
+# the tuned worker is the same machine fixed (SeedOutageFixedOnAWorkerIT): 2 GiB + 1 GiB swap too
+NODE_SWAP_MI=1024 node "$TUNED" 2048 384 256 agent --server "https://$SERVER_IP:6443" --token "$TOKEN" \
   --node-label squeeze.dev/profile=tuned
 # the overcommitted worker is the seed's machine: 2 GiB + 1 GiB swap (SeedOutageOnAWorkerIT; swap only where the host has it)
 NODE_SWAP_MI=1024 node "$OVER" 2048 64 0 agent --server "https://$SERVER_IP:6443" --token "$TOKEN" \

@@ -10,8 +10,9 @@
 #   node Unknown  events that the kubelet stopped posting node status (NodeNotReady from the node-lifecycle
 #                 controller), ticks whose Ready condition read "Unknown NodeStatusUnknown", or a node Lease gap past
 #                 the 50 s grace period ("gap")
-#   kept running  the eater touched new pages after the first TLS handshake timeout or node-lifecycle mark ("the
-#                 memory eater kept running"); "-" when neither happened
+#   Lease gap     the longest time the node's Lease went without a renewal (the grace period is 50 s)
+#   kept running  the eater touched new pages after the first TLS handshake timeout, 5xx or node-lifecycle mark
+#                 ("the memory eater kept running"); "-" when none happened
 #
 #   bash bench/seed.sh                                            # 5 runs of SeedOutageIT and SeedOutageFixedIT
 #   SQUEEZE_LOCK=/tmp/squeeze-k3s.lock bash bench/seed.sh 5       # hold a flock only while each run's k3s runs
@@ -62,9 +63,10 @@ def symptoms(r):
         if p["role"] == "SYSTEM" and p["phase"] in chaos:
             d = p["restarts"] - before.get(p["name"], p["restarts"])
             if d > 0: grew[p["name"].split("-")[0]] = max(grew.get(p["name"].split("-")[0], 0), d)
-    unknown = sum(1 for e in r.get("events", []) if "stopped posting node status" in (e.get("message") or "")
-                  or e.get("reason") == "NodeStatusUnknown"
-                  or (e.get("reason") == "NodeNotReady" and e.get("objectKind") == "Pod"))
+    marks = [e for e in r.get("events", []) if "stopped posting node status" in (e.get("message") or "")
+             or e.get("reason") == "NodeStatusUnknown"
+             or (e.get("reason") == "NodeNotReady" and e.get("objectKind") == "Pod")]
+    unknown = len(marks)
     gap = max([(n.get("leaseLongestGapMillis") or 0) / 1000.0 for n in
                (r.get("summary", {}).get("reactionTimes") or [])] + [0])
     swap = max([(n.get("psi") or {}).get("events", {}).get("swap", -1) for n in r.get("node", [])
@@ -72,10 +74,12 @@ def symptoms(r):
     unknown += sum(1 for n in r.get("node", []) if n["phase"] in chaos
                    and "NodeStatusUnknown" in (n.get("notReady") or ""))
     fate = (r.get("hogOutcome") or {}).get("fate", "-")
-    # the eater kept running: it touched new pages after the first TLS handshake timeout or node-Unknown mark
+    # the eater kept running: it touched new pages after the first TLS handshake timeout, 5xx or node-Unknown mark
     firsts = [a["at"] for a in r.get("api", []) if a["phase"] in chaos and failed(a.get("fresh"))
               and "TLS handshake timeout" in a["fresh"]["error"]]
-    firsts += [e["at"] for e in r.get("events", []) if e.get("reason") == "NodeNotReady" and e.get("objectKind") == "Pod"]
+    firsts += [h["at"] for h in r.get("http", []) if h["phase"] in chaos and failed(h.get("outcome"))
+               and re.search(r"HTTP 5\d\d", h["outcome"]["error"])]
+    firsts += [e["at"] for e in marks]
     kept = "-"
     if firsts:
         t = min(firsts)
@@ -91,12 +95,13 @@ for run in runs(sys.argv[1]):
         tls, http, grew, unknown, gap, swap, fate, kept = symptoms(r)
         sysr = ",".join("%s+%d" % kv for kv in sorted(grew.items())) or "0"
         unk = str(unknown) + (" (gap %.0fs)" % gap if gap > 50 else "")
-        rows.append((run.rsplit("-", 1)[1], cls, str(tls), str(http), sysr, unk, fate, kept,
+        rows.append((run.rsplit("-", 1)[1], cls, str(tls), str(http), sysr, unk, "%.0f s" % gap, fate, kept,
                      "-" if swap < 0 else "%d MiB" % (swap >> 20), v.get(cls, "?")))
     for cls, verdict in sorted(v.items()):
         if not any(r[0] == run.rsplit("-", 1)[1] and r[1] == cls for r in rows):
-            rows.append((run.rsplit("-", 1)[1], cls, "-", "-", "-", "-", "-", "-", "-", verdict + " (no report)"))
-head = ("run", "test", "TLS timeout", "5xx", "sys restart", "node Unknown", "eater", "kept running", "peak swap",
+            rows.append((run.rsplit("-", 1)[1], cls, "-", "-", "-", "-", "-", "-", "-", "-", verdict + " (no report)"))
+head = ("run", "test", "TLS timeout", "5xx", "sys restart", "node Unknown", "Lease gap", "eater", "kept running",
+        "peak swap",
         "verdict")
 w = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
 line = lambda r: "| " + " | ".join(c.ljust(w[i]) for i, c in enumerate(r)) + " |"
@@ -116,7 +121,8 @@ export TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true}
 export TESTCONTAINERS_CHECKS_DISABLE=${TESTCONTAINERS_CHECKS_DISABLE:-true}
 export TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost}
 export SQUEEZE_SWAP_FILE=${SQUEEZE_SWAP_FILE:-/var/tmp/squeeze-bench-$$.swap}
-trap 'bash "$root/.ci/swap-down.sh"' EXIT
+# a killed bench leaves nothing behind either: no cluster, no swap
+trap '[ -z "$SEED_CLUSTER" ] || bash "$root/.ci/cluster-down.sh"; bash "$root/.ci/swap-down.sh"' EXIT
 mkdir -p "$out"
 # one run: swap on, the seed ITs, swap off (the machine is left as it was)
 one_run() {

@@ -55,7 +55,7 @@ class SeedOutageIT {
         assertThat(seen.tlsTimeouts())
                 .as("kubectl: Unable to connect to the server: net/http: TLS handshake timeout").isNotEmpty();
         assertThat(seen.eaterKeptRunning())
-                .as("the memory eater kept running (touching new pages after the first TLS handshake timeout)")
+                .as("the memory eater kept running (touching new pages after the first of the seed's symptoms)")
                 .isTrue();
         assertThat(report.hogOutcome().fate()).as("the kubelet did not evict the eater (stock k3s: no memory eviction)")
                 .isNotEqualTo(HogFate.EVICTED);

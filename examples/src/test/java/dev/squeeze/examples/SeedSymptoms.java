@@ -1,6 +1,5 @@
 package dev.squeeze.examples;
 
-import dev.squeeze.report.ApiSample;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.EventRecord;
 import dev.squeeze.report.HogSample;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The seed outage's symptoms, as a report shows them, during the chaos phases (PRESSURE, HOLD, RECOVERY):
@@ -33,9 +33,9 @@ import java.util.regex.Pattern;
  *   <li>{@code nodeUnknownEvents}: events of the node-lifecycle controller that the node stopped posting status
  *       ("Kubelet stopped posting node status": reason {@code NodeNotReady} on the node or its pods), and the Lease's
  *       longest gap against the 50 s node-monitor grace period.</li>
- *   <li>{@code eaterKeptRunning}: the seed's "the memory eater kept running" while the API server was unreachable:
- *       the eater's own progress lines, stamped by the eater after the first TLS handshake timeout, show it still
- *       touching new pages.</li>
+ *   <li>{@code eaterKeptRunning}: the seed's "the memory eater kept running" while the node was failing: the
+ *       eater's own progress lines, stamped by the eater after the first of the symptoms above (a TLS handshake
+ *       timeout, a 5xx, a node-lifecycle mark), show it still touching new pages.</li>
  * </ul>
  * The bench script {@code bench/seed.sh} counts the same things from the report JSON.
  */
@@ -75,18 +75,22 @@ record SeedSymptoms(List<String> tlsTimeouts, List<String> http5xx, Map<String, 
         boolean readyLater = report.node().stream()
                 .anyMatch(n -> n.phase() == Phase.RECOVERY && n.observed() && n.ready());
         return new SeedSymptoms(tls, http, restarts, unknown, leaseGap, fate, readyLater,
-                eaterKeptRunning(report));
+                eaterKeptRunning(report, tls, http, unknown));
     }
 
-    /** The eater touched more pages after the first fresh-TLS handshake timeout of the chaos than before it. */
-    static boolean eaterKeptRunning(ChaosReport report) {
-        Optional<Instant> firstTimeout = report.api().stream().filter(s -> CHAOS.contains(s.phase()))
-                .filter(s -> s.fresh() instanceof ProbeOutcome.Failure f && f.error().contains("TLS handshake timeout"))
-                .map(ApiSample::at).min(Comparator.naturalOrder());
-        if (firstTimeout.isEmpty()) {
+    /**
+     * The eater touched more pages after the first of the seed's symptoms in the chaos (a fresh-TLS handshake timeout,
+     * a 5xx from the Service, a node-lifecycle mark; each line starts with its instant) than before it: it kept running
+     * while the node was failing.
+     */
+    private static boolean eaterKeptRunning(ChaosReport report, List<String> tls, List<String> http,
+                                            List<String> unknown) {
+        Optional<Instant> first = Stream.of(tls, http, unknown).flatMap(List::stream)
+                .map(line -> Instant.parse(line.substring(0, line.indexOf(' ')))).min(Comparator.naturalOrder());
+        if (first.isEmpty()) {
             return false;
         }
-        Instant t = firstTimeout.get();
+        Instant t = first.get();
         long before = report.hog().stream().filter(h -> !h.at().isAfter(t)).mapToLong(HogSample::touchedBytes)
                 .max().orElse(0);
         return report.hog().stream().filter(h -> h.at().isAfter(t)).anyMatch(h -> h.touchedBytes() > before);
@@ -132,7 +136,7 @@ record SeedSymptoms(List<String> tlsTimeouts, List<String> http5xx, Map<String, 
                 + "; node stopped posting status: " + nodeUnknownEvents.size() + first(nodeUnknownEvents)
                 + (leaseGapPastGrace ? " (Lease gap past the 50 s grace period)" : "") + "; eater: " + eaterFate
                 + "; node Ready again in RECOVERY: " + nodeReadyInRecovery + "; eater kept running after the first"
-                + " TLS handshake timeout: " + eaterKeptRunning;
+                + " symptom: " + eaterKeptRunning;
     }
 
     private static String first(List<String> items) {

@@ -129,7 +129,23 @@ class SeedSymptomsTest {
         assertThat(SeedSymptoms.of(running).eaterKeptRunning()).isTrue();
         assertThat(SeedSymptoms.of(stopped).eaterKeptRunning()).as("no new pages after the timeout").isFalse();
         assertThat(SeedSymptoms.of(withHog(report(List.of(), List.of(), List.of(), List.of(), List.of()),
-                running.hog())).eaterKeptRunning()).as("no handshake timeout at all").isFalse();
+                running.hog())).eaterKeptRunning()).as("no symptom at all").isFalse();
+    }
+
+    @Test
+    void theEaterKeptRunningCountsFromTheFirstSymptomOfAnyKind() {
+        // a 5xx at 5 s, before any handshake timeout (at 20 s): the eater touched pages between the two only
+        List<ApiSample> api = List.of(new ApiSample(at(20), Phase.PRESSURE, failure("TLS handshake timeout"), OK));
+        List<HttpSample> http = List.of(new HttpSample(at(5), Phase.PRESSURE,
+                failure("HTTP 503 Service Unavailable from GET /healthz")));
+        List<HogSample> hog = List.of(new HogSample(at(4), "ramp", 2500L << 20, 500L << 20, 0),
+                new HogSample(at(12), "ramp", 2500L << 20, 900L << 20, 0),
+                new HogSample(at(30), "ramp", 2500L << 20, 900L << 20, 0));
+
+        assertThat(SeedSymptoms.of(withHog(report(api, http, List.of(), List.of(), List.of()), hog))
+                .eaterKeptRunning()).as("new pages after the first 5xx").isTrue();
+        assertThat(SeedSymptoms.of(withHog(report(api, List.of(), List.of(), List.of(), List.of()), hog))
+                .eaterKeptRunning()).as("no new pages after the first handshake timeout").isFalse();
     }
 
     private static ChaosReport withHog(ChaosReport r, List<HogSample> hog) {

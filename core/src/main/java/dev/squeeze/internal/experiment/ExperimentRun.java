@@ -89,7 +89,8 @@ public final class ExperimentRun {
         // that times out is over before the next tick is due) and never retried
         KubernetesClient probing = ProbeClients.withoutRetries(client, ExperimentProbes.probeTimeout(spec));
         KubernetesClient requests = ProbeClients.withoutRetries(client, REQUEST_TIMEOUT);
-        hog = new HogRun(requests, probing, ns, node, spec.name(), spec.hog(), target, observations);
+        hog = new HogRun(requests, probing, ns, node, spec.name(), spec.hog(), target, HogRun.lifetime(spec),
+                observations);
         watch = new HogWatch(hog, clock);
         LOG.info("[{}] hog {} = {} on node {} in namespace {}", spec.name(), spec.hog().describe(), target.describe(),
                 node, ns);

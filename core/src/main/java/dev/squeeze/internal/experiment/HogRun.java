@@ -8,6 +8,7 @@ import dev.squeeze.internal.pressure.AdmissionCheckPod;
 import dev.squeeze.internal.pressure.HogFateTracker;
 import dev.squeeze.internal.pressure.HogFollower;
 import dev.squeeze.internal.pressure.HogPod;
+import dev.squeeze.experiment.ExperimentSpec;
 import dev.squeeze.pressure.HogSpec;
 import dev.squeeze.internal.pressure.HogTarget;
 import dev.squeeze.internal.probe.Observations;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +35,8 @@ public final class HogRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(HogRun.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Slack on top of the phases' limits: scheduling, image and jar loading, slow API calls between phases. */
+    static final Duration LIFETIME_MARGIN = Duration.ofMinutes(5);
 
     final String label;
     final String podName;
@@ -50,6 +54,8 @@ public final class HogRun {
     private final String namespace;
     private final String node;
     private final HogSpec spec;
+    /** The hog pod's {@code activeDeadlineSeconds}: see {@link #lifetime(ExperimentSpec)}. */
+    private final Duration lifetime;
     private int admissionChecks;
     private String pauseImage;
     private boolean deleteAnswered;
@@ -61,8 +67,9 @@ public final class HogRun {
      * @param probing the retry-free, tick-bounded client the follower and fate tracker observe with
      */
     HogRun(KubernetesClient client, KubernetesClient probing, String namespace, String node, String experiment,
-           HogSpec spec, HogTarget target, Observations observations) {
+           HogSpec spec, HogTarget target, Duration lifetime, Observations observations) {
         this.client = client;
+        this.lifetime = lifetime;
         this.probing = probing;
         this.namespace = namespace;
         this.node = node;
@@ -75,6 +82,15 @@ public final class HogRun {
         this.configMapName = "squeeze-eater-" + stem + "-" + suffix;
         this.follower = new HogFollower(probing, namespace, podName, observations);
         this.fate = new HogFateTracker(probing, namespace, podName, observations);
+    }
+
+    /**
+     * The longest the experiment can need its hog: the ramp, the hold and the recovery at their limits, plus
+     * {@link #LIFETIME_MARGIN}. The kubelet stops a hog that outlives it, so a killed test JVM on an existing cluster
+     * (no watchdog there) does not leave an eater holding a real node's memory for good.
+     */
+    static Duration lifetime(ExperimentSpec spec) {
+        return spec.rampTimeout().plus(spec.hog().hold()).plus(spec.recoveryTimeout()).plus(LIFETIME_MARGIN);
     }
 
     /** The label selector of everything this experiment creates. */
@@ -92,7 +108,7 @@ public final class HogRun {
                 .resource(HogPod.configMap(configMapName, label, HogPod.eaterJar())).create());
         try {
             createOnce("pods", podName, () -> client.pods().inNamespace(namespace)
-                    .resource(HogPod.pod(podName, configMapName, label, spec, target, node)).create());
+                    .resource(HogPod.pod(podName, configMapName, label, spec, target, node, lifetime)).create());
         } catch (KubeRequest.Refused e) {
             fate.rejectedByApi(e.status() + " (HTTP " + e.code() + ")");
             throw e;

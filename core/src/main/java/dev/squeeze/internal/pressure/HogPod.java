@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -89,10 +90,22 @@ public final class HogPod {
      */
     public static Pod pod(String name, String configMap, String experiment, HogSpec spec, HogTarget target,
                           String node) {
+        return pod(name, configMap, experiment, spec, target, node, null);
+    }
+
+    /**
+     * The hog pod with a lifetime: {@code activeDeadlineSeconds}, after which the kubelet stops the eater even when
+     * nobody is left to delete it (the test JVM was killed, on an existing cluster that no watchdog cleans up).
+     *
+     * @param lifetime the longest the experiment can need the hog for, or {@code null} for none
+     */
+    public static Pod pod(String name, String configMap, String experiment, HogSpec spec, HogTarget target,
+                          String node, Duration lifetime) {
         return new PodBuilder()
                 .withNewMetadata().withName(name).withLabels(labels(APP, experiment)).endMetadata()
                 .withNewSpec()
                 .withRestartPolicy("Never")
+                .withActiveDeadlineSeconds(lifetime == null ? null : Math.max(1, lifetime.toSeconds()))
                 .withTerminationGracePeriodSeconds(5L)
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)

@@ -1,5 +1,6 @@
 package dev.squeeze.internal.experiment;
 
+import dev.squeeze.experiment.ExperimentSpec;
 import dev.squeeze.internal.kube.KubeRequest;
 import dev.squeeze.pressure.HogSize;
 import dev.squeeze.pressure.HogSpec;
@@ -30,6 +31,7 @@ class HogRunTest {
     KubernetesClient client;
 
     private static final String PODS = "/api/v1/namespaces/squeeze-test/pods";
+    private static final Duration LIFETIME = Duration.ofMinutes(11).plusSeconds(30);
 
     /**
      * The first POST of a pod gets no answer in time (504: it may well have gone through), the second meets the pod
@@ -48,7 +50,7 @@ class HogRunTest {
                 .addToCapacity("memory", new Quantity("2Gi")).addToAllocatable("memory", new Quantity("1Gi"))
                 .endStatus().build();
         return new HogRun(requests, requests, "squeeze-test", "node-1", "HogRunTest", spec,
-                HogTarget.resolve(spec, node, 2L << 30), new Observations());
+                HogTarget.resolve(spec, node, 2L << 30), LIFETIME, new Observations());
     }
 
     @Test
@@ -62,6 +64,27 @@ class HogRunTest {
             assertThat(hog.fate.verdict()).as("never REJECTED for a hog that runs").isEmpty();
             assertThat(server.getRequestCount()).as("requests: the ConfigMap, then two POSTs of the pod").isEqualTo(3);
         }
+    }
+
+    @Test
+    void the_hog_pod_has_a_lifetime_so_the_kubelet_stops_it_when_nobody_is_left_to_delete_it() {
+        try (KubernetesClient requests = ProbeClients.withoutRetries(client, Duration.ofSeconds(5))) {
+            HogRun hog = hog(requests);
+
+            hog.create();
+
+            assertThat(client.pods().inNamespace("squeeze-test").withName(hog.podName).get().getSpec()
+                    .getActiveDeadlineSeconds()).as("activeDeadlineSeconds").isEqualTo(690L);
+        }
+    }
+
+    @Test
+    void the_lifetime_is_the_phases_at_their_limits_plus_a_margin() {
+        ExperimentSpec spec = ExperimentSpec.of("Lifetime", HogSpec.of(HogSize.of(MemorySize.parse("512Mi")))
+                .withHold(Duration.ofSeconds(60))).withRampTimeout(Duration.ofMinutes(2))
+                .withRecovery(Duration.ofMinutes(4), Duration.ofSeconds(15));
+
+        assertThat(HogRun.lifetime(spec)).isEqualTo(Duration.ofMinutes(2 + 1 + 4 + 5));
     }
 
     @Test

@@ -35,9 +35,12 @@ public final class ManifestGenerator {
             Files.writeString(out.resolve(name), template.replace("${DEMO_JAR_BASE64}", jar));
         }
         // the seed's web pods on one worker of a multi-node cluster (SeedOutageOnAWorkerIT): overcommitted.yaml
-        // pinned to the worker labelled squeeze.dev/profile=overcommitted
+        // pinned to the worker labelled squeeze.dev/profile=overcommitted; and fixed (SeedOutageFixedOnAWorkerIT):
+        // tuned.yaml pinned to the worker labelled squeeze.dev/profile=tuned
         Files.writeString(out.resolve("seed-worker.yaml"), pinned(Files.readString(out.resolve("overcommitted.yaml")),
                 "squeeze.dev/profile", "overcommitted"));
+        Files.writeString(out.resolve("seed-worker-fixed.yaml"), pinned(Files.readString(out.resolve("tuned.yaml")),
+                "squeeze.dev/profile", "tuned"));
     }
 
     /** The pod template of every Deployment in {@code yaml} with a {@code nodeSelector} of {@code key: value}. */

@@ -101,8 +101,7 @@ for run in runs(sys.argv[1]):
         if not any(r[0] == run.rsplit("-", 1)[1] and r[1] == cls for r in rows):
             rows.append((run.rsplit("-", 1)[1], cls, "-", "-", "-", "-", "-", "-", "-", "-", verdict + " (no report)"))
 head = ("run", "test", "TLS timeout", "5xx", "sys restart", "node Unknown", "Lease gap", "eater", "kept running",
-        "peak swap",
-        "verdict")
+        "peak swap", "verdict")
 w = [max(len(r[i]) for r in rows + [head]) for i in range(len(head))]
 line = lambda r: "| " + " | ".join(c.ljust(w[i]) for i, c in enumerate(r)) + " |"
 print(line(head))

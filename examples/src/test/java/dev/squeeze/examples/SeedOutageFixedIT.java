@@ -16,8 +16,8 @@ import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
  * The seed outage, fixed as the seed's TL;DR says: the same 2.0 GiB + 1.0 GiB swap node and the same eater
  * ({@code resources: {}}, 2500 MiB), but 700Mi reserved for k3s, a 400Mi {@code memory.available} eviction
  * threshold, and web pods whose requests = limits fit the node. On CI's slow swap (400 IOPS, 40 MiB/s), where the
- * unfixed node thrashes for minutes, the kubelet evicted the eater at 1.05-1.14 GiB with 72-142 MiB of the node in
- * swap, before the kernel had to act, and none of the seed's symptoms appeared, in 10 of 10 runs of
+ * unfixed node thrashes for minutes, the kubelet evicted the eater at 1.05-1.15 GiB with 72-153 MiB of the node in
+ * swap, before the kernel had to act, and none of the seed's symptoms appeared, in 15 of 15 runs of
  * {@code bench/seed.sh} (README, "The seed outage, reproduced").
  */
 @Isolated("a node that swaps loads the host's disk: no other class runs beside it")

@@ -23,7 +23,7 @@ import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
  * the worker {@code squeeze.dev/profile=tuned} of CI's cluster ({@code .ci/cluster-up.sh}): 2 GiB + 1 GiB swap on
  * the same slow disk as the unfixed worker, but 384Mi kube-reserved, a 256Mi {@code memory.available} eviction
  * threshold, and web pods whose requests = limits fit, pinned to it. The worker's kubelet evicted the eater before the
- * kernel had to act, and none of the seed's symptoms appeared, in 5 of 5 runs of {@code bench/seed.sh} with
+ * kernel had to act, and none of the seed's symptoms appeared, in 10 of 10 runs of {@code bench/seed.sh} with
  * {@code SEED_CLUSTER=1} (README, "The seed outage, reproduced").
  */
 @Isolated("a node that swaps loads the host's disk: no other class runs beside it")

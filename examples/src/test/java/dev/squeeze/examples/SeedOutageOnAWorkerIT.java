@@ -26,10 +26,10 @@ import static dev.squeeze.assertions.SqueezeAssertions.assertThat;
  * ({@code .ci/cluster-up.sh}) has that worker: {@code squeeze.dev/profile=overcommitted}, 2 GiB + 1 GiB swap, stock
  * k3s thresholds, the same slow swap as the single node; its server is tainted NoSchedule. The seed saw the worker's
  * kubelet stop posting status (node {@code Unknown}, "Kubelet stopped posting node status", pods {@code Unknown}).
- * What happened here, in 9 of 9 runs of {@code bench/seed.sh} with {@code SEED_CLUSTER=1} (README, "The seed outage,
+ * What happened here, in 14 of 14 runs of {@code bench/seed.sh} with {@code SEED_CLUSTER=1} (README, "The seed outage,
  * reproduced"): the eater reached its 2500 MiB in ~40 s and kept running, and the worker did not thrash (its agent is
- * small and the eater's pages are cold once held), so its kubelet kept posting status (longest Lease gap 10-11 s of
- * the 50 s grace period) and no node or pod went {@code Unknown}; the Service answered 503 in 3 of 9 runs while the
+ * small and the eater's pages are cold once held), so its kubelet kept posting status (longest Lease gap 10-14 s of
+ * the 50 s grace period) and no node or pod went {@code Unknown}; the Service answered 503 in 3 of 14 runs while the
  * eater ramped. This test asserts what happened and logs the symptoms. {@link SeedOutageFixedOnAWorkerIT} is the
  * same worker fixed.
  */

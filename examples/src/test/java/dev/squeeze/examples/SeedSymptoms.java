@@ -1,8 +1,10 @@
 package dev.squeeze.examples;
 
+import dev.squeeze.report.ApiSample;
 import dev.squeeze.report.ChaosReport;
 import dev.squeeze.report.EventRecord;
 import dev.squeeze.report.HogSample;
+import dev.squeeze.report.HttpSample;
 import dev.squeeze.report.NodeSample;
 import dev.squeeze.report.Phase;
 import dev.squeeze.report.PodRole;
@@ -49,12 +51,13 @@ record SeedSymptoms(List<String> tlsTimeouts, List<String> http5xx, Map<String, 
     private static final Pattern HTTP_5XX = Pattern.compile("HTTP 5\\d\\d");
 
     static SeedSymptoms of(ChaosReport report) {
-        List<String> tls = report.api().stream().filter(s -> CHAOS.contains(s.phase()))
+        List<ApiSample> tls = report.api().stream().filter(s -> CHAOS.contains(s.phase()))
                 .filter(s -> s.fresh() instanceof ProbeOutcome.Failure f && f.error().contains("TLS handshake timeout"))
-                .map(s -> s.at() + " " + s.phase() + ": " + ((ProbeOutcome.Failure) s.fresh()).error()).toList();
-        List<String> http = report.http().stream().filter(s -> CHAOS.contains(s.phase()))
+                .toList();
+        List<HttpSample> http = report.http().stream().filter(s -> CHAOS.contains(s.phase()))
                 .filter(s -> s.outcome() instanceof ProbeOutcome.Failure f && HTTP_5XX.matcher(f.error()).find())
-                .map(s -> s.at() + " " + s.phase() + ": " + ((ProbeOutcome.Failure) s.outcome()).error()).toList();
+                .toList();
+        List<EventRecord> marks = report.events().stream().filter(SeedSymptoms::stoppedPostingStatus).toList();
         Map<String, Integer> before = new LinkedHashMap<>();
         report.pods().stream().filter(p -> p.role() == PodRole.SYSTEM && p.phase() == Phase.STEADY_STATE)
                 .forEach(p -> before.put(p.name(), p.restarts()));
@@ -67,30 +70,29 @@ record SeedSymptoms(List<String> tlsTimeouts, List<String> http5xx, Map<String, 
                 }
             }
         }
-        List<String> unknown = report.events().stream().filter(SeedSymptoms::stoppedPostingStatus)
-                .map(e -> e.at() + " " + e.objectKind() + " " + e.objectName() + ": " + e.reason() + " "
-                        + e.message()).toList();
         boolean leaseGap = longestLeaseGap(report.node()).compareTo(NODE_MONITOR_GRACE_PERIOD) > 0;
         String fate = report.hogOutcome() == null ? "unknown" : report.hogOutcome().fate().name();
         boolean readyLater = report.node().stream()
                 .anyMatch(n -> n.phase() == Phase.RECOVERY && n.observed() && n.ready());
-        return new SeedSymptoms(tls, http, restarts, unknown, leaseGap, fate, readyLater,
-                eaterKeptRunning(report, tls, http, unknown));
+        Optional<Instant> firstSymptom = Stream.of(tls.stream().map(ApiSample::at), http.stream().map(HttpSample::at),
+                marks.stream().map(EventRecord::at)).flatMap(s -> s).min(Comparator.naturalOrder());
+        return new SeedSymptoms(
+                tls.stream().map(s -> s.at() + " " + s.phase() + ": " + ((ProbeOutcome.Failure) s.fresh()).error())
+                        .toList(),
+                http.stream().map(s -> s.at() + " " + s.phase() + ": " + ((ProbeOutcome.Failure) s.outcome()).error())
+                        .toList(),
+                restarts,
+                marks.stream().map(e -> e.at() + " " + e.objectKind() + " " + e.objectName() + ": " + e.reason() + " "
+                        + e.message()).toList(),
+                leaseGap, fate, readyLater, firstSymptom.map(t -> eaterTouchedPagesAfter(report, t)).orElse(false));
     }
 
     /**
-     * The eater touched more pages after the first of the seed's symptoms in the chaos (a fresh-TLS handshake timeout,
-     * a 5xx from the Service, a node-lifecycle mark; each line starts with its instant) than before it: it kept running
-     * while the node was failing.
+     * The eater touched more pages after {@code t} (the first of the seed's symptoms in the chaos: a fresh-TLS
+     * handshake timeout, a 5xx from the Service, a node-lifecycle mark) than before it: it kept running while the node
+     * was failing.
      */
-    private static boolean eaterKeptRunning(ChaosReport report, List<String> tls, List<String> http,
-                                            List<String> unknown) {
-        Optional<Instant> first = Stream.of(tls, http, unknown).flatMap(List::stream)
-                .map(line -> Instant.parse(line.substring(0, line.indexOf(' ')))).min(Comparator.naturalOrder());
-        if (first.isEmpty()) {
-            return false;
-        }
-        Instant t = first.get();
+    private static boolean eaterTouchedPagesAfter(ChaosReport report, Instant t) {
         long before = report.hog().stream().filter(h -> !h.at().isAfter(t)).mapToLong(HogSample::touchedBytes)
                 .max().orElse(0);
         return report.hog().stream().filter(h -> h.at().isAfter(t)).anyMatch(h -> h.touchedBytes() > before);

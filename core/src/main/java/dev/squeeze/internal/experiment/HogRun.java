@@ -69,11 +69,11 @@ public final class HogRun {
     HogRun(KubernetesClient client, KubernetesClient probing, String namespace, String node, String experiment,
            HogSpec spec, HogTarget target, Duration lifetime, Observations observations) {
         this.client = client;
-        this.lifetime = lifetime;
         this.probing = probing;
         this.namespace = namespace;
         this.node = node;
         this.spec = spec;
+        this.lifetime = lifetime;
         this.target = target;
         this.label = HogPod.labelValue(experiment);
         String stem = label.length() > 30 ? label.substring(0, 30).replaceAll("-+$", "") : label;
